@@ -1,0 +1,529 @@
+"""The cleaning engine: line furniture, paragraphs, inline repairs, duplicates, flags.
+
+Every change is an :class:`~corpus_tools.model.Edit` located in the text as given
+(code points, end exclusive), so ``text[e.start:e.end] == e.original`` always holds and
+applying the edits from the end gives the cleaned text back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from corpus_tools.clean.codes import CODES
+from corpus_tools.clean.patterns import Furniture, line_key, load_furniture
+from corpus_tools.clean.typography import HONORIFIC, INLINE_RULES, InlineRule
+from corpus_tools.errors import ConfigError
+from corpus_tools.model import Edit, Flag, Paragraph, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A switchable cleaning rule: its taxonomy code and what it does."""
+
+    name: str
+    code: str
+    description: str
+    default: bool = True
+
+
+def _registry() -> Mapping[str, RuleInfo]:
+    rules: dict[str, RuleInfo] = {
+        "boilerplate": RuleInfo("boilerplate", "BP001", "Delete furniture lines (ads, forms, share/subscribe prompts, "
+                                "cross links) matched by data/clean/boilerplate.txt and --boilerplate files."),
+        "recurring_line": RuleInfo("recurring_line", "BP001", "Delete lines recurring across a batch of documents "
+                                   "(CleanConfig.extra_boilerplate_lines, see find_recurring_lines)."),
+        "credit_line": RuleInfo("credit_line", "BP002", "Delete photo/agency credit lines and bylines "
+                                "(data/clean/credits.txt, agencies.txt)."),
+        "duplicate": RuleInfo("duplicate", "DU001", "Delete later copies of a repeated line or paragraph (keep the first)."),
+        "captions": RuleInfo("captions", "BP003", "Mark photo captions (is_caption) instead of deleting them."),
+        "quote_check": RuleInfo("quote_check", "TY003", "Flag quotes and brackets that are unbalanced (never auto-fixed)."),
+        "number_check": RuleInfo("number_check", "TY008", "Flag French times (20 h 30) and space-grouped numbers "
+                                 "that cannot be fixed safely."),
+    }
+    for r in INLINE_RULES:
+        if r.name not in rules:
+            rules[r.name] = RuleInfo(r.name, r.code, r.comment, default=r.name != "moses")
+    return MappingProxyType(rules)
+
+
+RULES: Mapping[str, RuleInfo] = _registry()
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """How to clean: language, rules switched off, extra furniture patterns.
+
+    ``disabled`` holds rule names from :data:`RULES`; ``moses_normalize`` switches on the
+    opt-in ``moses`` rule; ``extra_boilerplate_lines`` are whole lines to delete (from
+    :func:`find_recurring_lines`).
+    """
+
+    lang: str = "en"
+    disabled: frozenset[str] = frozenset()
+    boilerplate_files: tuple[str, ...] = ()
+    moses_normalize: bool = False
+    extra_boilerplate_lines: frozenset[str] = frozenset()
+    min_duplicate_chars: int = 16
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.disabled) - set(RULES))
+        if unknown:
+            raise ConfigError(f"unknown cleaning rule(s): {', '.join(unknown)}; valid: {', '.join(sorted(RULES))}")
+        if not self.lang or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", self.lang):
+            raise ConfigError(f"invalid language code {self.lang!r}")
+
+    def enabled(self, rule: str) -> bool:
+        if rule == "moses":
+            return self.moses_normalize and "moses" not in self.disabled
+        return rule not in self.disabled
+
+    @property
+    def english(self) -> bool:
+        return self.lang.lower().replace("_", "-").split("-")[0] == "en"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """Cleaned paragraphs, the edits that produced them and the flags raised."""
+
+    paragraphs: tuple[Paragraph, ...]
+    edits: tuple[Edit, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def text(self) -> str:
+        """The cleaned document: paragraphs separated by one blank line, final newline."""
+        return "".join(p.text + "\n\n" for p in self.paragraphs)[:-1] if self.paragraphs else ""
+
+
+# --- the per-paragraph buffer -------------------------------------------------------
+
+@dataclass
+class _Pending:
+    rules: list[str]
+    start: int
+    end: int
+
+
+class _Buffer:
+    """Current text of one paragraph; each character knows the original span it came from."""
+
+    def __init__(self, text: str, pieces: list[tuple[int, int]]) -> None:
+        # ``pieces``: (original start, original end) of each kept line, joined by "\n".
+        self.chars: list[str] = []
+        self.src: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(pieces):
+            if k:
+                # The line break between two wrapped lines stands for the whole terminator.
+                self.chars.append("\n")
+                self.src.append((pieces[k - 1][1], a))
+            self.chars.extend(text[a:b])
+            self.src.extend((i, i + 1) for i in range(a, b))
+        self.start = pieces[0][0]
+        self.end = pieces[-1][1]
+        self.edits: list[_Pending] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def _orig_span(self, s: int, e: int) -> tuple[int, int]:
+        if s < e:
+            return min(self.src[i][0] for i in range(s, e)), max(self.src[i][1] for i in range(s, e))
+        pos = self.src[s][0] if s < len(self.src) else (self.src[-1][1] if self.src else self.end)
+        return pos, pos
+
+    def apply(self, rule: str, proposals: list[tuple[int, int, str]]) -> None:
+        """Apply non-overlapping proposals (ascending) made on the current text."""
+        if not proposals:
+            return
+        chars: list[str] = []
+        src: list[tuple[int, int]] = []
+        last = 0
+        for s, e, repl in proposals:
+            a, b = self._orig_span(s, e)
+            merged = [p for p in self.edits if p.start < b and a < p.end or (a == b and p.start < a < p.end)]
+            names = [rule]
+            for p in merged:
+                a, b = min(a, p.start), max(b, p.end)
+                names = p.rules + [n for n in names if n not in p.rules]
+                self.edits.remove(p)
+            self.edits.append(_Pending(names, a, b))
+            chars.extend(self.chars[last:s])
+            src.extend(self.src[last:s])
+            chars.extend(repl)
+            src.extend([(a, b)] * len(repl))
+            last = e
+        chars.extend(self.chars[last:])
+        src.extend(self.src[last:])
+        self.chars, self.src = chars, src
+
+    def finished_edits(self, original: str) -> list[Edit]:
+        out = []
+        for p in sorted(self.edits, key=lambda p: p.start):
+            repl = "".join(c for c, (a, b) in zip(self.chars, self.src) if p.start <= a and b <= p.end)
+            orig = original[p.start:p.end]
+            if orig != repl:
+                out.append(Edit("+".join(p.rules), p.start, p.end, orig, repl))
+        return out
+
+    def original_span(self, s: int, e: int) -> tuple[int, int]:
+        s = min(max(s, 0), max(len(self.src) - 1, 0))
+        e = max(e, s + 1)
+        return self._orig_span(s, min(e, len(self.src)))
+
+
+def _alnum(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFC", s) if c.isalnum())
+
+
+@dataclass
+class _Context:
+    """Document-level facts the inline rules may consult."""
+
+    honorific_dot: bool | None
+    furniture: Furniture
+    lang: str
+    use_sites: bool
+    use_credit: bool
+
+    @cached_property
+    def site_names(self) -> re.Pattern[str] | None:
+        if not self.use_sites or not self.furniture.site_names:
+            return None
+        return re.compile(rf"[ ]+[|\u2013\u2014\-:][ ]+(?i:{self.furniture.site_names})[ ]*$")
+
+    @cached_property
+    def trailing_credit(self) -> re.Pattern[str] | None:
+        if not self.use_credit:
+            return None
+        body = self.furniture.credit_body
+        # "(credit)" or "[credit]" at the end, or a bare "Name/Agency" after sentence punctuation.
+        return re.compile(rf"[ ]*(?:\((?:{body})\)|\[(?:{body})\])[ ]*$|(?<=[.!?\u201d])[ ]+(?:{body})[ ]*$")
+
+    @cached_property
+    def _normalizer(self) -> Any:
+        from sacremoses import MosesPunctNormalizer
+
+        return MosesPunctNormalizer(lang=self.lang.split("-")[0].split("_")[0].lower())
+
+    def moses(self, text: str) -> str:
+        return str(self._normalizer.normalize(text))
+
+
+def _run_inline(buf: _Buffer, rules: Iterable[InlineRule], ctx: _Context) -> None:
+    for rule in rules:
+        text = buf.text
+        if not text:
+            return
+        accepted: list[tuple[int, int, str]] = []
+        last = -1
+        for s, e, repl in rule.find(text, ctx):
+            if s < last or text[s:e] == repl:
+                continue
+            # Never rewrite a word: letters and digits must survive every inline edit.
+            if _alnum(text[s:e]) != _alnum(repl):
+                continue
+            accepted.append((s, e, repl))
+            last = max(e, s + 1) if s == e else e
+        buf.apply(rule.name, accepted)
+
+
+# --- lines and paragraphs -----------------------------------------------------------
+
+_LINE = re.compile(r"([^\r\n\u2028\u2029]*)(\r\n|[\r\n\u2028\u2029]|$)")
+_END_PUNCT = ".!?:;\u201d\u2019\"')]\u2026"
+_STRIP = " \t\x0b\x0c\x85\u00a0\u202f\u2000-\u200a\u3000\ufeff\u200b"
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, blank) for each line, without its terminator."""
+    out = []
+    for m in _LINE.finditer(text):
+        out.append((m.start(1), m.end(1), not m.group(1).strip()))
+        if not m.group(2):
+            break
+    return out
+
+
+def _is_wrap(prev: str, nxt: str) -> bool:
+    """Whether a line break inside a block is a hard wrap of one paragraph."""
+    p, n = prev.rstrip(), nxt.lstrip()
+    return bool(p) and bool(n) and p[-1] not in _END_PUNCT and (n[0].islower() or n[0].isdigit())
+
+
+_DEDUP_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _dup_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_DEDUP_QUOTES).casefold().split())
+
+
+# Caption cues: "Putin, left, chats with Biden, right,", "(L)", "In this file photo", "pictured".
+_CAPTION_CUE = re.compile(
+    r",\s(?:left|right|centre|center|second (?:from )?(?:left|right)|top|bottom|foreground|background)[,)]"
+    r"|\((?:left|right|L|R|C|centre|center|top|bottom|from left)\)"
+    r"|^(?:in this (?:file |undated |handout )?(?:photo|image|picture)|file photo|photo d'archives)"
+    r"|\b(?:pictured|is seen|are seen|poses for|pose for)\b", re.IGNORECASE)
+
+
+def _honorific_majority(texts: Iterable[str]) -> bool | None:
+    dotted = plain = 0
+    for t in texts:
+        for m in HONORIFIC.finditer(t):
+            if m.group(2):
+                dotted += 1
+            else:
+                plain += 1
+    if dotted and plain and dotted != plain:
+        return dotted > plain
+    return None
+
+
+# --- flags that are not fixes -------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?\u2026](?=\s|$)")
+
+
+def _unbalanced(text: str, continues: bool) -> list[tuple[int, int, str]]:
+    """Quote and bracket marks that cannot be paired: (start, end, message) in ``text``."""
+    out: list[tuple[int, int, str]] = []
+    stack: list[tuple[str, int]] = []
+
+    def unclosed(ch: str, pos: int) -> None:
+        m = _SENT_END.search(text, pos + 1)
+        end = m.end() if m and m.end() - pos <= 400 else min(len(text), pos + 1)
+        out.append((pos, end, f"opening {ch} is never closed"))
+
+    pairs = {"\u201d": "\u201c", "\u2019": "\u2018", ")": "(", "]": "["}
+    for i, ch in enumerate(text):
+        if ch == "\u201c":
+            if any(c == "\u201c" for c, _ in stack):
+                # A second opening double quote while one is open: the first was never closed.
+                while stack:
+                    c, p = stack.pop()
+                    unclosed(c, p)
+                    if c == "\u201c":
+                        break
+            stack.append((ch, i))
+        elif ch in "([":
+            stack.append((ch, i))
+        elif ch == "\u2018":
+            if i and text[i - 1].isalnum():
+                continue
+            stack.append((ch, i))
+        elif ch == "\u2019":
+            if not any(c == "\u2018" for c, _ in stack):
+                continue  # apostrophe: it’s, States’, ’90s
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                continue  # apostrophe inside a word
+            while stack:
+                c, p = stack.pop()
+                if c == "\u2018":
+                    break
+                unclosed(c, p)
+        elif ch in "\u201d)]":
+            want = pairs[ch]
+            if any(c == want for c, _ in stack):
+                while stack:
+                    c, p = stack.pop()
+                    if c == want:
+                        break
+                    if c == "\u2018":
+                        unclosed(c, p)
+            else:
+                out.append((i, i + 1, f"closing {ch} has no opening mark"))
+    for c, p in stack:
+        if c == "\u201c" and continues:
+            continue  # quotation continued in the next paragraph (which opens with “)
+        unclosed(c, p)
+    return sorted(out)
+
+
+_FR_TIME = re.compile(r"(?<![\w:.,])\d{1,2}[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?\d{2})?(?![\w])")
+_SPACE_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+
+
+def _number_flags(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _FR_TIME.finditer(text):
+        out.append((m.start(), m.end(), "French time format (20 h 30) in English text", "20:30 / 8:30 p.m."))
+    for m in _SPACE_THOUSANDS.finditer(text):
+        out.append((m.start(), m.end(), "number grouped with spaces: French thousands separator or two numbers?",
+                    m.group().replace(" ", ",")))
+    return out
+
+
+# --- the entry point -----------------------------------------------------------------
+
+@dataclass
+class _Para:
+    pieces: list[tuple[int, int]]
+    first_line: int
+    last_line: int
+    caption: bool = False
+    buf: _Buffer | None = None
+    deleted: Edit | None = None
+    flags: list[Flag] = field(default_factory=list)
+
+
+def _edit_flag(e: Edit) -> Flag:
+    info = CODES[RULES[e.rule.split("+")[0]].code]
+    what = "deleted" if not e.replacement else f"replaced by {e.replacement!r}"
+    return Flag(code=info.code, category=info.category, severity=Severity.INFO,
+                message=f"{e.rule}: {e.original!r} {what}", suggestion=e.replacement, span=e.original,
+                start=e.start, end=e.end, auto_fixed=True)
+
+
+def _flag(code: str, message: str, start: int, end: int, text: str, suggestion: str | None = None) -> Flag:
+    info = CODES[code]
+    return Flag(code=code, category=info.category, severity=info.severity, message=message,
+                suggestion=suggestion, span=text[start:end], start=start, end=end)
+
+
+def clean_text(text: str, config: CleanConfig | None = None, *,
+               caption_spans: Iterable[tuple[int, int]] = ()) -> CleanResult:
+    """Clean one document; edits and flags point into ``text`` (code points).
+
+    ``caption_spans`` marks regions known to be captions (e.g. HTML ``figcaption``).
+    """
+    cfg = config or CleanConfig()
+    on = cfg.enabled
+    furniture = load_furniture(tuple(cfg.boilerplate_files))
+    extra = frozenset(line_key(s) for s in cfg.extra_boilerplate_lines)
+    edits: list[Edit] = []
+
+    # 1. Whole-line furniture.
+    lines = _lines(text)
+    deleted_as: dict[int, str] = {}
+    first_content = next((k for k, (_, _, blank) in enumerate(lines) if not blank), -1)
+    for k, (a, b, blank) in enumerate(lines):
+        if blank:
+            continue
+        line = text[a:b]
+        key = line_key(line)
+        rule = None
+        if on("recurring_line") and key in extra:
+            rule = "recurring_line"
+        elif on("boilerplate") and furniture.boilerplate_match(key):
+            rule = "boilerplate"
+        elif on("credit_line") and k != first_content and furniture.credit_match(line.strip(_STRIP)):
+            rule = "credit_line"
+        if rule:
+            deleted_as[k] = rule
+            edits.append(Edit(rule, a, b, line, ""))
+
+    # 2. Paragraphs: blank lines and deleted lines separate; other breaks too, unless a wrap.
+    paras: list[_Para] = []
+    current: _Para | None = None
+    for k, (a, b, blank) in enumerate(lines):
+        if blank or k in deleted_as:
+            current = None
+            continue
+        if current is not None and _is_wrap(text[current.pieces[-1][0]:current.pieces[-1][1]], text[a:b]):
+            current.pieces.append((a, b))
+            current.last_line = k
+            continue
+        current = _Para([(a, b)], k, k)
+        paras.append(current)
+
+    # 3. Inline repairs with document-level context.
+    english = cfg.english
+    rules = [r for r in INLINE_RULES if on(r.name) and (english or not r.english_only)]
+    dot = _honorific_majority(text[p.pieces[0][0]:p.pieces[-1][1]] for p in paras) if on("honorific") else None
+    ctx = _Context(dot, furniture, cfg.lang, on("site_name"), on("credit_span"))
+    for p in paras:
+        p.buf = _Buffer(text, p.pieces)
+        _run_inline(p.buf, rules, ctx)
+        if any(e.rules[0] == "credit_span" for e in p.buf.edits):
+            p.caption = True
+
+    # 4. Duplicates (keep the first copy) and paragraphs emptied by the repairs.
+    seen: set[str] = set()
+    for p in paras:
+        assert p.buf is not None
+        cleaned = p.buf.text
+        key = _dup_key(cleaned)
+        start, end = p.pieces[0][0], p.pieces[-1][1]
+        if not cleaned.strip():
+            p.deleted = Edit("+".join(sorted({n for e in p.buf.edits for n in e.rules})) or "whitespace",
+                             start, end, text[start:end], "")
+        elif on("duplicate") and (len(key) >= cfg.min_duplicate_chars or key.count(" ") >= 2):
+            if key in seen:
+                p.deleted = Edit("duplicate", start, end, text[start:end], "")
+            seen.add(key)
+
+    # 5. Captions: the text just before a deleted credit line (or with caption cues next to one).
+    if on("captions"):
+        kept = [p for p in paras if p.deleted is None]
+        for n, p in enumerate(kept):
+            nxt = _next_content_line(lines, p.last_line)
+            prv = _prev_content_line(lines, p.first_line)
+            cue = bool(_CAPTION_CUE.search(p.buf.text if p.buf else ""))
+            if nxt is not None and deleted_as.get(nxt) == "credit_line":
+                p.caption = True
+            elif prv is not None and deleted_as.get(prv) == "credit_line" and cue:
+                p.caption = True
+            elif cue and n > 0 and len(p.buf.text if p.buf else "") < 300:
+                p.caption = True
+        for s, e in caption_spans:
+            for p in kept:
+                if p.pieces[0][0] < e and s < p.pieces[-1][1]:
+                    p.caption = True
+
+    # 6. Assemble, with flags for what could not be fixed.
+    out: list[Paragraph] = []
+    flags: list[Flag] = []
+    kept = [p for p in paras if p.deleted is None]
+    for n, p in enumerate(kept):
+        assert p.buf is not None
+        buf = p.buf
+        cleaned = buf.text
+        edits.extend(buf.finished_edits(text))
+        out.append(Paragraph(cleaned, len(out), buf.start, buf.end, p.caption))
+        if on("quote_check"):
+            continues = n + 1 < len(kept) and bool(kept[n + 1].buf) and kept[n + 1].buf.text.startswith("\u201c")  # type: ignore[union-attr]
+            for s, e, msg in _unbalanced(cleaned, continues):
+                a, b = buf.original_span(s, e)
+                flags.append(_flag("TY003", msg, a, b, text))
+        if on("number_check") and english:
+            for s, e, msg, sugg in _number_flags(cleaned):
+                a, b = buf.original_span(s, e)
+                flags.append(_flag("TY008", msg, a, b, text, sugg))
+    for p in paras:
+        if p.deleted is not None:
+            edits.append(p.deleted)
+    edits.sort(key=lambda e: (e.start, e.end))
+    flags.extend(_edit_flag(e) for e in edits)
+    flags.sort(key=lambda f: (f.start or 0, f.end or 0, f.code))
+    return CleanResult(tuple(out), tuple(edits), tuple(flags))
+
+
+def _next_content_line(lines: list[tuple[int, int, bool]], k: int) -> int | None:
+    for j in range(k + 1, len(lines)):
+        if not lines[j][2]:
+            return j
+    return None
+
+
+def _prev_content_line(lines: list[tuple[int, int, bool]], k: int) -> int | None:
+    for j in range(k - 1, -1, -1):
+        if not lines[j][2]:
+            return j
+    return None
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Replay edits on the original (for audits and tests): non-overlapping, any order."""
+    out = text
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        out = out[:e.start] + e.replacement + out[e.end:]
+    return out
+
