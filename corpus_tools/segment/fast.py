@@ -1,0 +1,412 @@
+"""The fast rule-based sentence splitter (the default engine).
+
+One regular expression finds every candidate boundary (a run of sentence
+terminals plus the closing quotes, brackets and footnote marks that stay with
+it); a small decision function then looks at the word before and the word after,
+with the language's abbreviation sets (Moses prefixes plus ours, see
+``_rules.py``). Line breaks always end a sentence (headlines, list items).
+
+Conventions followed (and where they come from):
+- ``?``/``!`` end a sentence unless a lower-case word or a comma follows
+  ("Yahoo! in", "« Quoi ? » dit-il") -- LanguageTool and Pragmatic Segmenter tests.
+- After a plain word, ``.`` ends a sentence before anything but continuing
+  punctuation, also before a lower-case word ("This is it. and") -- LanguageTool.
+- After an abbreviation or an initial, ``.`` ends a sentence only before a capitalised
+  sentence starter ("in the U.S. How about", not "the U.S. Senate") -- the
+  Pragmatic Segmenter heuristic; titles (Mr., M., Dr.) never end one; numeric
+  prefixes (No., p., art.) do not before a number -- Moses ``#NUMERIC_ONLY#``.
+- ``...``/``…`` end a sentence before a capital; ``(...)``/``[...]`` never (omission);
+  ``. . .`` (spaced, three dots) is an omission, four spaced dots are an ellipsis
+  plus a full stop (Chicago Manual of Style 13.50-13.56).
+- Without a space, a terminal ends a sentence only before a capitalised word
+  ("sentence.Isn't it?"), never inside e-mail addresses or URLs.
+- A list that starts a line ("1. ...", "a) ...", "• ...") is split at its next items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus_tools.segment._rules import LanguageRules, load_rules
+
+VERSION = "1.0"
+
+_TERMINALS = ".!?\u2026\u203d\u2047\u2048\u2049\uff01\uff1f\uff61\u3002\u0964\u0965\u061f\u06d4"
+_QE = frozenset("!?\u203d\u2047\u2048\u2049\uff01\uff1f\u061f")
+_CJK = frozenset("\uff61\u3002\uff01\uff1f")  # no space follows these
+_CLOSERS = "»›”’)\\]）］」』〉》】"
+_OPENERS = frozenset("\"'“‘«‹„‚(\\[（［「『〈《【¿¡")
+_BULLETS = "•◦▪‣⁃●■"
+# Punctuation that continues a sentence: nothing after a terminal that starts with one of these
+# begins a new sentence.
+_CONT = frozenset(",;:.!?)]}»›”’…%\u2026")
+_SPACES = " \t\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u205f\u3000"
+
+# The candidate pattern. ``sp``: spaced dots (". . ." or ". . . ."); ``t``: a run of terminals;
+# ``c``: what stays with the terminal: closing brackets/guillemets (a space may precede them,
+# as in French « ... ! »), straight quotes (no space before: after a space they open),
+# footnote marks "[4]", further terminals ('"Yes!".') and invisible control characters.
+# Every repetition consumes at least one character and the alternatives start with disjoint
+# characters, so matching is linear (see tests/test_segment_fast.py::test_no_backtracking).
+_CANDIDATE = re.compile(
+    r"(?P<sp>\.(?:[ \u00a0\u202f]\.){2,})"
+    rf"|(?P<t>[{re.escape(_TERMINALS)}]+)"
+    rf"(?P<c>(?:[ \u00a0\u202f]*[{_CLOSERS}]|[\"']|[ \u00a0\u202f]?\[\d{{1,3}}\]|[{re.escape(_TERMINALS)}]"
+    r"|[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff])*)"
+    # a closing quote or bracket with no terminal before it (a quoted headline: '... is back"')
+    r"|(?P<q>(?<=[^\s.!?\u2026])[ \u00a0\u202f]?[»”\")])(?=[ \u00a0\u202f])"
+)
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+# A list marker at the start of a line: "1.", "12)", "1.)", "a.", "• 9.", "⁃10."
+_ENUM = re.compile(rf"[{_BULLETS}]?[ \t\u00a0]*(\d{{1,3}}|[a-z])(\.\)|[.)])(?=\s)")
+_BULLET_MID = re.compile(rf"(?<=\s)[{_BULLETS}]")
+# Dotted abbreviations and initials: U.S, a.m, e.g, Ph.D, J.-P, LL.AA.II.RR, c.-à-d
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]{1,2}|[^\W\d_]\.-[^\W\d_]-[^\W\d_]")
+_WORD_AT = re.compile(r"[^\W\d_]+['\u2019]?")
+_TRAIL_WORD = re.compile(r"[^\W_]+$")
+_ELISION = re.compile(r"^[^\W\d_]{1,5}['\u2019](?=\w)")
+_STRIP_OPEN = "\"'“‘«‹„‚(\\[¿¡–—-"
+_STRIP_CLOSE = "\"'”’»›)]"
+
+# Decision outcomes of the word before a full stop.
+_NORMAL, _TITLE, _ABBREV, _POSTPOSITIVE = 0, 1, 2, 3
+
+
+class FastSegmenter:
+    """Rule-based splitter; ``spans(text)`` gives whitespace-trimmed sentence spans."""
+
+    def __init__(self, lang: str) -> None:
+        self.rules: LanguageRules = load_rules(lang)
+        self.lang = self.rules.lang
+        self.name = f"fast-{VERSION}:{self.lang}"
+
+    def __repr__(self) -> str:
+        return f"FastSegmenter({self.lang!r})"
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def split(self, text: str) -> list[str]:
+        return [text[a:b] for a, b in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for line in _LINE.finditer(text):
+            self._line_spans(text, line.start(), line.end(), out)
+        return out
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _line_spans(self, text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None:
+        cuts: list[int] = []
+        protected: set[int] = set()
+        if _has_any(text, ls, le, _BULLETS):
+            starts = [m.start() for m in _BULLET_MID.finditer(text, ls, le)]
+            cuts.extend(starts)
+            for s in [ls, *starts]:
+                self._enumerators(text, s, le, cuts, protected)
+        else:
+            self._enumerators(text, ls, le, cuts, protected)
+        sent = ls
+        for m in _CANDIDATE.finditer(text, ls, le):
+            cut = self._decide(text, m, sent, le, protected)
+            if cut is not None:
+                cuts.append(cut)
+                sent = cut
+        if len(cuts) > 1:
+            cuts.sort()
+        cuts.append(le)
+        a = ls
+        for b in cuts:
+            if b <= a:
+                continue
+            s, e = a, b
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            a = b
+
+    def _enumerators(self, text: str, pos: int, le: int, cuts: list[int], protected: set[int]) -> None:
+        """Protect a list marker at ``pos`` and cut before the following items of the same list."""
+        while pos < le and text[pos] in _SPACES:
+            pos += 1
+        m = _ENUM.match(text, pos, le)
+        if m is None:
+            return
+        if "." in m.group(2):
+            protected.add(m.start(2))
+        value, style = m.group(1), m.group(2)
+        end = m.end()
+        while True:
+            value = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+            nxt = re.compile(rf"(?<=\s)(?:[{_BULLETS}][ \t\u00a0]*)?{re.escape(value)}{re.escape(style)}(?=\s)"
+                             ).search(text, end, le)
+            if nxt is None:
+                return
+            cuts.append(nxt.start())
+            if "." in style:
+                protected.add(nxt.end() - len(style))
+            end = nxt.end()
+
+    def _decide(self, text: str, m: re.Match[str], ls: int, le: int, protected: set[int]) -> int | None:
+        """The position where the sentence ends at this candidate, or None."""
+        start = m.start()
+        if start in protected:
+            return None
+        end = m.end()
+        sp = m.group("sp")
+        if sp is not None:
+            return self._spaced_dots(text, start, end, ls, le, sp)
+        if m.group("q") is not None:
+            if text[end - 1] == ")" and text.find("(", ls, start) == -1:
+                return None  # "1) The first item": a list marker, not a closing bracket
+            return self._headline_quote(text, end, le)
+        t = m.group("t")
+        c = m.group("c")
+        if end >= le:
+            return None
+        if t == ".":
+            kind = "period"
+        elif any(ch in _CJK for ch in t):
+            return end
+        elif any(ch in _QE for ch in t):
+            kind = "qe"
+        elif all(ch in ".\u2026" for ch in t):
+            kind = "ellipsis"
+        else:
+            kind = "qe"  # dandas and other single terminals behave like ? and !
+        if kind == "ellipsis" and start > ls and text[start - 1] in "([":
+            # "(...)" and "[...]" mark an omission; a terminal after the bracket still counts.
+            rest = c.lstrip(" \u00a0\u202f")
+            if not rest or rest[0] not in ")]":
+                return None
+            after = rest[1:]
+            if "." in after:
+                kind = "period"
+            elif any(ch in _QE for ch in after):
+                kind = "qe"
+            else:
+                return None
+        nxt = text[end]
+        if not nxt.isspace():
+            return self._no_space(text, start, end, ls, le, kind)
+        j = end + 1
+        while j < le and text[j].isspace():
+            j += 1
+        if j >= le:
+            return None
+        first = text[j]
+        if first in _BULLETS:
+            return end
+        if first in "-\u2013\u2014" and j + 2 < le and text[j + 1].isspace():
+            # a spaced dash: '"Then what?" - asks Valery' continues the sentence,
+            # '- What else awaits us?' (an interview turn) starts one.
+            j += 2
+            while j < le and text[j].isspace():
+                j += 1
+            if j >= le or text[j].islower():
+                return None
+            first = text[j]
+        opener = False
+        k = j
+        while k < le and (text[k] in _OPENERS or (opener and text[k] in _SPACES)):
+            opener = True
+            k += 1
+        if k >= le:
+            return None
+        ch = text[k]
+        if ch.isupper() or ch.istitle():
+            nk = "upper"
+        elif ch.islower():
+            nk = "lower"
+        elif ch.isdigit():
+            nk = "digit"
+        elif ch.isalpha():
+            nk = "upper"  # scripts without case
+        elif not opener and ch in _CONT:
+            return None
+        else:
+            nk = "other"
+        if nk in ("lower", "digit") and _bracket_depth(text, ls, start) > 0:
+            return None  # "(see. section 4.2)": still inside the brackets
+        if nk == "lower" and c.strip(" \u00a0\u202f"):
+            # '"This is great." she said', '(... an engineer.) at the': the quoted or
+            # bracketed sentence is part of the sentence around it.
+            return None
+        if kind == "qe":
+            return None if nk == "lower" else end
+        if kind == "ellipsis":
+            return end if nk == "upper" and not _pronoun_i(text, k, le) else None
+        # A full stop: look at the word before it.
+        cls, numeric = self._classify(text, start, ls)
+        if numeric and nk == "digit":
+            return None
+        if cls == _TITLE:
+            return None
+        if cls == _POSTPOSITIVE:
+            # "at 6 p.m. Police said", "in 753 B.C. Augustus": a capital is enough evidence,
+            # except for a time zone ("p.m. PDT") or after a fronted adverbial that has no verb
+            # yet ("At 5 a.m. Mr. Smith went", "In 44 B.C. Caesar was").
+            if nk != "upper" or _pronoun_i(text, k, le) or _all_caps(text, k, le):
+                return None
+            return None if self._fronted(text, ls, start) else end
+        if cls == _ABBREV:
+            if nk != "upper":
+                return None
+            if opener:
+                return end
+            return end if self._is_starter(text, k, le) else None
+        return end
+
+    def _headline_quote(self, text: str, end: int, le: int) -> int | None:
+        """'... "The revolution is back" For weeks': a quote or bracket closes a headline
+        without a terminal; a sentence starts after it only with a sentence-starter word."""
+        k = end
+        while k < le and text[k].isspace():
+            k += 1
+        if k < le and (text[k].isupper() or text[k].istitle()) and self._is_starter(text, k, le):
+            return end
+        return None
+
+    def _spaced_dots(self, text: str, start: int, end: int, ls: int, le: int, sp: str) -> int | None:
+        dots = sp.count(".")
+        if end >= le:
+            return None
+        j = end
+        while j < le and (text[j].isspace() or text[j] in _CLOSERS or text[j] in "\"'"):
+            j += 1
+        if j >= le:
+            return None
+        k = j
+        while k < le and text[k] in _OPENERS:
+            k += 1
+        if k >= le or not (text[k].isupper() or text[k].istitle()) or _pronoun_i(text, k, le):
+            return None
+        attached = start > ls and not text[start - 1].isspace()
+        if dots == 3:
+            # ". . ." is an omission; before a capital it also ends the sentence ("Happy . . . No one")
+            return end
+        if attached:
+            # "compounds. . . . The": a full stop, then an ellipsis that opens the next sentence.
+            return start + 1
+        # "a period . . . . Next": an ellipsis, then the full stop.
+        e = end
+        while e < le and (text[e] in _CLOSERS or text[e] in "\"'"):
+            e += 1
+        return e
+
+    def _no_space(self, text: str, start: int, end: int, ls: int, le: int, kind: str) -> int | None:
+        """"sentence.Isn't it?Yes": a boundary only before a capitalised word, never in URLs."""
+        if end + 1 >= le or not self.rules.split_without_space:
+            return None
+        a, b = text[end], text[end + 1]
+        if not (a.isupper() and (b.islower() or b in "'\u2019")):
+            return None
+        if start == ls or not text[start - 1].isalnum():
+            if kind != "ellipsis":
+                return None
+        # the whole non-space token: no cut inside an address
+        i = start
+        while i > ls and not text[i - 1].isspace():
+            i -= 1
+        j = end
+        while j < le and not text[j].isspace():
+            j += 1
+        token = text[i:j]
+        if "@" in token or "://" in token or "www." in token.lower():
+            return None
+        if kind == "period":
+            cls, _ = self._classify(text, start, ls)
+            if cls != _NORMAL:
+                return None
+        return end
+
+    def _classify(self, text: str, pos: int, ls: int) -> tuple[int, bool]:
+        """Classify the token ending at the full stop at ``pos``: (class, numeric prefix?)."""
+        i = pos
+        while i > ls and not text[i - 1].isspace():
+            i -= 1
+        tok = text[i:pos].lstrip(_STRIP_OPEN).rstrip(_STRIP_CLOSE)
+        if not tok:
+            return _NORMAL, False
+        if tok[0].isdigit():
+            tok = tok.lstrip("0123456789")  # "6a.m."
+            if not tok:
+                return _NORMAL, False
+        el = _ELISION.match(tok)
+        if el is not None:
+            tok = tok[el.end():]
+        if "@" in tok or "://" in tok:
+            return _NORMAL, False
+        r = self.rules
+        cands = [tok]
+        tw = _TRAIL_WORD.search(tok)
+        if tw is not None and tw.start() > 0 and tok[tw.start() - 1] not in ".":
+            cands.append(tw.group())
+        for w in cands:
+            low = w.lower() if (len(w) > 1 and w[0].isupper() and w[1:].islower()) else None
+            numeric = w in r.numeric or (low is not None and low in r.numeric)
+            if w in r.titles:
+                return _TITLE, numeric
+            if w in r.postpositive:
+                return _POSTPOSITIVE, numeric
+            if w in r.abbreviations or (low is not None and low in r.abbreviations):
+                return _ABBREV, numeric
+            if numeric:
+                return _NORMAL, True
+        if len(tok) == 1 and tok.isupper():
+            return _ABBREV, False  # an initial
+        if "." in tok and _DOTTED.fullmatch(tok):
+            return _ABBREV, False
+        return _NORMAL, False
+
+    def _fronted(self, text: str, a: int, b: int) -> bool:
+        words = text[a:b].split()
+        if not words or len(words) > 6:
+            return False
+        return words[0].strip(_STRIP_OPEN).casefold() in self.rules.fronted
+
+    def _is_starter(self, text: str, k: int, le: int) -> bool:
+        m = _WORD_AT.match(text, k, le)
+        if m is None:
+            return False
+        w = m.group().casefold().replace("\u2019", "'")
+        if len(w) == 1 and m.end() < le and text[m.end()] == ".":
+            return False  # an initial ("U. S. A.") is not the article "A"
+        starters = self.rules.starters
+        return w in starters or w.rstrip("'") in starters
+
+
+def _has_any(text: str, a: int, b: int, chars: str) -> bool:
+    for ch in chars:
+        if text.find(ch, a, b) != -1:
+            return True
+    return False
+
+
+def _all_caps(text: str, k: int, le: int) -> bool:
+    j = k
+    while j < le and (text[j].isalpha() or text[j] == "."):
+        j += 1
+    word = text[k:j].replace(".", "")
+    return len(word) >= 2 and word.isupper()
+
+
+def _pronoun_i(text: str, k: int, le: int) -> bool:
+    """Is the word at ``k`` the pronoun "I" (capitalised anywhere: no evidence of a new sentence)?"""
+    return text[k] == "I" and (k + 1 >= le or not text[k + 1].isalpha())
+
+
+_OPEN_BRACKETS = "([{（［"
+_CLOSE_BRACKETS = ")]}）］"
+
+
+def _bracket_depth(text: str, a: int, b: int) -> int:
+    depth = 0
+    for ch in _OPEN_BRACKETS:
+        depth += text.count(ch, a, b)
+    for ch in _CLOSE_BRACKETS:
+        depth -= text.count(ch, a, b)
+    return depth
