@@ -10,7 +10,8 @@ Every segmenter has ``name`` (for run signatures), ``spans(text)`` (whitespace-t
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from corpus_tools.errors import ConfigError
 from corpus_tools.model import Paragraph, Segment

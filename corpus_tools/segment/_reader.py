@@ -11,7 +11,8 @@ import codecs
 import gzip
 import io
 import sys
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Paragraph
@@ -34,7 +35,8 @@ def _open_binary(path: str) -> BinaryIO:
 def iter_paragraphs(path: str, encoding: str | None = None) -> Iterator[Paragraph]:
     """Yield the non-blank paragraphs of ``path`` (``-`` = stdin) with offsets into the text."""
     raw = _open_binary(path)
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    buffered: io.BufferedReader = (raw if isinstance(raw, io.BufferedReader)
+                                   else io.BufferedReader(raw))  # type: ignore[arg-type]
     try:
         enc = encoding
         if enc is None:
@@ -50,22 +52,41 @@ def iter_paragraphs(path: str, encoding: str | None = None) -> Iterator[Paragrap
             from corpus_tools.errors import ConfigError
 
             raise ConfigError(f"unknown encoding {enc!r}") from exc
-        reader = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline=None)  # type: ignore[arg-type]
-        yield from _paragraphs(reader, path)
+        if codecs.lookup(enc).name == "utf-8":
+            # decode line by line so that an error names its line and byte offset
+            yield from _paragraphs(_utf8_lines(buffered, path, enc == "utf-8-sig"), path, enc)
+        else:
+            reader = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline=None)
+            yield from _paragraphs(reader, path, enc)
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
 
 
-def _paragraphs(lines: io.TextIOWrapper, path: str) -> Iterator[Paragraph]:
+def _utf8_lines(raw: io.BufferedReader, path: str, bom: bool) -> Iterator[str]:
+    offset = 0
+    for n, line in enumerate(raw, 1):
+        if bom and n == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
+            offset = 3
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"cannot decode as utf-8: {exc.reason}", line=n,
+                             offset=offset + exc.start) from exc
+        offset += len(line)
+        if text.endswith("\r\n"):
+            text = text[:-2] + "\n"
+        yield text
+
+
+def _paragraphs(lines: Iterator[str], path: str, enc: str) -> Iterator[Paragraph]:
     buf: list[str] = []
     offset = 0
     start = 0
     index = 0
-    lineno = 0
     try:
         for line in lines:
-            lineno += 1
             if line.strip():
                 if not buf:
                     start = offset
@@ -77,7 +98,7 @@ def _paragraphs(lines: io.TextIOWrapper, path: str) -> Iterator[Paragraph]:
                 buf = []
             offset += len(line)
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"cannot decode as {lines.encoding}: {exc.reason}", line=lineno + 1) from exc
+        raise InputError(path, f"cannot decode as {enc}: {exc.reason}") from exc
     if buf:
         text = "".join(buf).rstrip("\n")
         yield Paragraph(text, index, start, start + len(text))

@@ -49,16 +49,19 @@ _SPACES = " \t\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
 # Every repetition consumes at least one character and the alternatives start with disjoint
 # characters, so matching is linear (see tests/test_segment_fast.py::test_no_backtracking).
 _CANDIDATE = re.compile(
+    # the lookahead lets the regex engine skip to the next interesting character quickly
+    rf"(?=[{re.escape(_TERMINALS)}»”\")])(?:"
     r"(?P<sp>\.(?:[ \u00a0\u202f]\.){2,})"
     rf"|(?P<t>[{re.escape(_TERMINALS)}]+)"
     rf"(?P<c>(?:[ \u00a0\u202f]*[{_CLOSERS}]|[\"']|[ \u00a0\u202f]?\[\d{{1,3}}\]|[{re.escape(_TERMINALS)}]"
     r"|[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff])*)"
     # a closing quote or bracket with no terminal before it (a quoted headline: '... is back"')
-    r"|(?P<q>(?<=[^\s.!?\u2026])[ \u00a0\u202f]?[»”\")])(?=[ \u00a0\u202f])"
+    r"|(?P<q>[»”\")])(?=[ \u00a0\u202f]))"
 )
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 # A list marker at the start of a line: "1.", "12)", "1.)", "a.", "• 9.", "⁃10."
 _ENUM = re.compile(rf"[{_BULLETS}]?[ \t\u00a0]*(\d{{1,3}}|[a-z])(\.\)|[.)])(?=\s)")
+_ANY_BULLET = re.compile(rf"[{_BULLETS}]")
 _BULLET_MID = re.compile(rf"(?<=\s)[{_BULLETS}]")
 # Dotted abbreviations and initials: U.S, a.m, e.g, Ph.D, J.-P, LL.AA.II.RR, c.-à-d
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]{1,2}|[^\W\d_]\.-[^\W\d_]-[^\W\d_]")
@@ -99,7 +102,7 @@ class FastSegmenter:
     def _line_spans(self, text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None:
         cuts: list[int] = []
         protected: set[int] = set()
-        if _has_any(text, ls, le, _BULLETS):
+        if _ANY_BULLET.search(text, ls, le) is not None:
             starts = [m.start() for m in _BULLET_MID.finditer(text, ls, le)]
             cuts.extend(starts)
             for s in [ls, *starts]:
@@ -160,7 +163,15 @@ class FastSegmenter:
         if sp is not None:
             return self._spaced_dots(text, start, end, ls, le, sp)
         if m.group("q") is not None:
-            if text[end - 1] == ")" and text.find("(", ls, start) == -1:
+            # a closer after a word, or after a word and one space ("inacceptables »")
+            if start <= ls:
+                return None
+            prev = text[start - 1]
+            if prev in " \u00a0\u202f" and text[start] == "»" and start - 1 > ls:
+                prev = text[start - 2]
+            if prev.isspace() or prev in _TERMINALS:
+                return None
+            if text[start] == ")" and text.find("(", ls, start) == -1:
                 return None  # "1) The first item": a list marker, not a closing bracket
             return self._headline_quote(text, end, le)
         t = m.group("t")
@@ -304,9 +315,8 @@ class FastSegmenter:
         a, b = text[end], text[end + 1]
         if not (a.isupper() and (b.islower() or b in "'\u2019")):
             return None
-        if start == ls or not text[start - 1].isalnum():
-            if kind != "ellipsis":
-                return None
+        if kind != "ellipsis" and (start == ls or not text[start - 1].isalnum()):
+            return None
         # the whole non-space token: no cut inside an address
         i = start
         while i > ls and not text[i - 1].isspace():
@@ -325,10 +335,25 @@ class FastSegmenter:
 
     def _classify(self, text: str, pos: int, ls: int) -> tuple[int, bool]:
         """Classify the token ending at the full stop at ``pos``: (class, numeric prefix?)."""
-        i = pos
-        while i > ls and not text[i - 1].isspace():
-            i -= 1
-        tok = text[i:pos].lstrip(_STRIP_OPEN).rstrip(_STRIP_CLOSE)
+        if pos <= ls or text[pos - 1].isspace():
+            return _NORMAL, False
+        window = text[max(ls, pos - 48):pos].rsplit(None, 1)
+        tok = window[-1] if window else ""
+        r = self.rules
+        if tok.isalpha():
+            # the common case: a plain word
+            if tok in r.titles:
+                return _TITLE, tok in r.numeric
+            low = tok.lower() if (len(tok) > 1 and tok[0].isupper() and tok[1:].islower()) else None
+            numeric = tok in r.numeric or (low is not None and low in r.numeric)
+            if tok in r.postpositive:
+                return _POSTPOSITIVE, numeric
+            if tok in r.abbreviations or (low is not None and low in r.abbreviations):
+                return _ABBREV, numeric
+            if len(tok) == 1 and tok.isupper():
+                return _ABBREV, numeric  # an initial
+            return _NORMAL, numeric
+        tok = tok.lstrip(_STRIP_OPEN).rstrip(_STRIP_CLOSE)
         if not tok:
             return _NORMAL, False
         if tok[0].isdigit():
@@ -340,7 +365,6 @@ class FastSegmenter:
             tok = tok[el.end():]
         if "@" in tok or "://" in tok:
             return _NORMAL, False
-        r = self.rules
         cands = [tok]
         tw = _TRAIL_WORD.search(tok)
         if tw is not None and tw.start() > 0 and tok[tw.start() - 1] not in ".":
@@ -377,13 +401,6 @@ class FastSegmenter:
             return False  # an initial ("U. S. A.") is not the article "A"
         starters = self.rules.starters
         return w in starters or w.rstrip("'") in starters
-
-
-def _has_any(text: str, a: int, b: int, chars: str) -> bool:
-    for ch in chars:
-        if text.find(ch, a, b) != -1:
-            return True
-    return False
 
 
 def _all_caps(text: str, k: int, le: int) -> bool:

@@ -94,7 +94,7 @@ def _lt_languages(document: Any) -> set[str]:
 def _load(path: Path, user: bool) -> Any:
     import xml.sax
 
-    import regex
+    import regex  # type: ignore[import-untyped]
     from choppa import SrxDocument
 
     try:
