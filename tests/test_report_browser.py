@@ -178,3 +178,22 @@ def test_reject_edit_export_apply(outdir: Path, tmp_path: Path) -> None:
     assert "u3" not in tmx and len(tmx) == 5
     assert tmx["u2"].tgt == "Les dirigeants ont parlé du climat & du commerce."
     assert tmx["u2"].props["reviewed"] == "edited" and tmx["u4"].props["reviewed"] == "accepted"
+
+
+def test_walking_the_pages_reaches_every_unit(tmp_path: Path, browser: Browser) -> None:
+    d = tmp_path / "many"
+    d.mkdir()
+    with open(d / "corpus.jsonl", "w", encoding="utf-8") as f:
+        for i in range(250):
+            f.write(json.dumps({"id": f"n{i}", "translation": {"en": f"Sentence {i}.", "fr": f"Phrase {i}."},
+                                "score": (i % 10) / 10}) + "\n")
+    write_report(d)
+    browser.open(d / "report.html")
+    browser.eval("var s=document.getElementById('f-size'); s.value='100'; s.dispatchEvent(new Event('change'))")
+    assert browser.eval("document.querySelectorAll('article[data-unit-id]').length") == 100
+    ids = walk_pages(browser, "[...document.querySelectorAll('article[data-unit-id]')].map(e => e.dataset.unitId)")
+    assert ids == [f"n{i}" for i in range(250)]
+    # The confidence filter (from the chart) narrows the list: scores 0.9 are every tenth unit.
+    browser.click(".chart g.b9 rect.hit")
+    shown = browser.eval("[...document.querySelectorAll('article[data-unit-id]')].map(e => e.dataset.unitId)")
+    assert shown == [f"n{i}" for i in range(9, 250, 10)]

@@ -162,7 +162,10 @@
     var u = U[i], fl = uflags[i] || [], d = dec.get(i), kd = kindOf(d);
     var h = '<article class="unit' + (kd ? " d-" + kd : "") + (pos === cur ? " cur" : "") + '" data-unit-id="' + esc(u[0]) +
       '" data-i="' + i + '" data-pos="' + pos + '" tabindex="-1">';
-    h += '<div class="meta"><span class="uid" title="unit id">' + esc(u[0]) + "</span>" + confBadge(u[3]);
+    var docName = u[6] >= 0 ? D.docs[u[6]] : "", shown = u[0];
+    // Ids such as "doc.txt:12" repeat the document shown below: keep the distinctive part.
+    if (docName && shown.length > docName.length + 1 && shown.indexOf(docName) === 0 && /^[:#/_-]/.test(shown.charAt(docName.length))) shown = "…" + shown.slice(docName.length);
+    h += '<div class="meta"><span class="uid" title="unit id ' + esc(u[0]) + '">' + esc(shown) + "</span>" + confBadge(u[3]);
     if (u[4]) h += '<span class="badge mt" title="machine translation' + (u[5] ? ": " + esc(u[5]) : "") + '">MT</span>';
     if (kd) h += '<span class="badge dec">' + (kd === "edit" ? "edited" : kd + "ed") + "</span>";
     if (u[6] >= 0) h += '<span class="doc" title="' + esc(D.docs[u[6]]) + '">' + esc(D.docs[u[6]]) + "</span>";
