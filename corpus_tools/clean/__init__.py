@@ -11,11 +11,16 @@ what cannot be repaired safely (unbalanced quotes, French times) is flagged only
 
 from __future__ import annotations
 
-
-
 from corpus_tools.clean.batch import find_recurring_lines
 from corpus_tools.clean.codes import CODES, CodeInfo
-from corpus_tools.clean.engine import RULES, CleanConfig, CleanResult, RuleInfo, apply_edits, clean_text
+from corpus_tools.clean.engine import (
+    RULES,
+    CleanConfig,
+    CleanResult,
+    RuleInfo,
+    apply_edits,
+    clean_text,
+)
 
 __all__ = ["CODES", "RULES", "CleanConfig", "CleanResult", "CodeInfo", "RuleInfo", "apply_edits",
            "clean_html", "clean_text", "find_recurring_lines"]

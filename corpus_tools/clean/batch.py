@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from corpus_tools.clean.patterns import line_key
 from corpus_tools.errors import ConfigError

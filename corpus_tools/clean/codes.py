@@ -6,9 +6,9 @@ behaviour, so it can be read without importing the cleaning engine.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from corpus_tools.model import Severity
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from corpus_tools.clean.codes import CODES
 from corpus_tools.clean.patterns import Furniture, line_key, load_furniture
@@ -115,58 +117,89 @@ class _Buffer:
 
     def __init__(self, text: str, pieces: list[tuple[int, int]]) -> None:
         # ``pieces``: (original start, original end) of each kept line, joined by "\n".
-        self.chars: list[str] = []
-        self.src: list[tuple[int, int]] = []
-        for k, (a, b) in enumerate(pieces):
-            if k:
-                # The line break between two wrapped lines stands for the whole terminator.
-                self.chars.append("\n")
-                self.src.append((pieces[k - 1][1], a))
-            self.chars.extend(text[a:b])
-            self.src.extend((i, i + 1) for i in range(a, b))
         self.start = pieces[0][0]
         self.end = pieces[-1][1]
-        self.edits: list[_Pending] = []
+        self.edits: list[_Pending] = []  # sorted by start, non-overlapping
+        self.starts: list[int] = []  # the edits' starts, for bisection
+        self.text = "\n".join(text[a:b] for a, b in pieces)
+        # Per-character original spans, built on the first edit (most paragraphs have none).
+        self._src: list[tuple[int, int]] | None = None
+        self._pieces = pieces
 
     @property
-    def text(self) -> str:
-        return "".join(self.chars)
+    def src(self) -> list[tuple[int, int]]:
+        if self._src is None:
+            src: list[tuple[int, int]] = []
+            for k, (a, b) in enumerate(self._pieces):
+                if k:
+                    # The line break between two wrapped lines stands for the whole terminator.
+                    src.append((self._pieces[k - 1][1], a))
+                src.extend((i, i + 1) for i in range(a, b))
+            self._src = src
+        return self._src
 
     def _orig_span(self, s: int, e: int) -> tuple[int, int]:
+        if self._src is None and len(self._pieces) == 1:
+            return self.start + s, self.start + e
+        src = self.src
         if s < e:
-            return min(self.src[i][0] for i in range(s, e)), max(self.src[i][1] for i in range(s, e))
-        pos = self.src[s][0] if s < len(self.src) else (self.src[-1][1] if self.src else self.end)
+            return min(src[i][0] for i in range(s, e)), max(src[i][1] for i in range(s, e))
+        pos = src[s][0] if s < len(src) else (src[-1][1] if src else self.end)
         return pos, pos
+
+    def _overlapping(self, a: int, b: int) -> list[_Pending]:
+        """Pending edits overlapping [a, b) (or containing the insertion point a == b)."""
+        i = bisect_right(self.starts, max(a, b)) - 1
+        hits = []
+        while i >= 0 and self.edits[i].end > a - (1 if a == b else 0):
+            p = self.edits[i]
+            if (p.start < b and a < p.end) or (a == b and p.start < a < p.end):
+                hits.append(p)
+            i -= 1
+        return hits
 
     def apply(self, rule: str, proposals: list[tuple[int, int, str]]) -> None:
         """Apply non-overlapping proposals (ascending) made on the current text."""
         if not proposals:
             return
-        chars: list[str] = []
+        old_text, old_src = self.text, self.src
+        text: list[str] = []
         src: list[tuple[int, int]] = []
         last = 0
         for s, e, repl in proposals:
             a, b = self._orig_span(s, e)
-            merged = [p for p in self.edits if p.start < b and a < p.end or (a == b and p.start < a < p.end)]
             names = [rule]
-            for p in merged:
+            for p in self._overlapping(a, b):
                 a, b = min(a, p.start), max(b, p.end)
                 names = p.rules + [n for n in names if n not in p.rules]
-                self.edits.remove(p)
-            self.edits.append(_Pending(names, a, b))
-            chars.extend(self.chars[last:s])
-            src.extend(self.src[last:s])
-            chars.extend(repl)
+                k = self.edits.index(p)
+                del self.edits[k], self.starts[k]
+            k = bisect_right(self.starts, a)
+            self.edits.insert(k, _Pending(names, a, b))
+            self.starts.insert(k, a)
+            text.append(old_text[last:s])
+            src.extend(old_src[last:s])
+            text.append(repl)
             src.extend([(a, b)] * len(repl))
             last = e
-        chars.extend(self.chars[last:])
-        src.extend(self.src[last:])
-        self.chars, self.src = chars, src
+        text.append(old_text[last:])
+        src.extend(old_src[last:])
+        self.text, self._src = "".join(text), src
 
     def finished_edits(self, original: str) -> list[Edit]:
+        pending = self.edits  # sorted by start, non-overlapping
+        if not pending:
+            return []
+        parts: list[list[str]] = [[] for _ in pending]
+        j = 0
+        for c, (a, b) in zip(self.text, self.src):
+            while j < len(pending) and pending[j].end < b:
+                j += 1
+            if j < len(pending) and pending[j].start <= a and b <= pending[j].end:
+                parts[j].append(c)
         out = []
-        for p in sorted(self.edits, key=lambda p: p.start):
-            repl = "".join(c for c, (a, b) in zip(self.chars, self.src) if p.start <= a and b <= p.end)
+        for p, chars in zip(pending, parts):
+            repl = "".join(chars)
             orig = original[p.start:p.end]
             if orig != repl:
                 out.append(Edit("+".join(p.rules), p.start, p.end, orig, repl))
@@ -198,13 +231,8 @@ class _Context:
             return None
         return re.compile(rf"[ ]+[|\u2013\u2014\-:][ ]+(?i:{self.furniture.site_names})[ ]*$")
 
-    @cached_property
-    def trailing_credit(self) -> re.Pattern[str] | None:
-        if not self.use_credit:
-            return None
-        body = self.furniture.credit_body
-        # "(credit)" or "[credit]" at the end, or a bare "Name/Agency" after sentence punctuation.
-        return re.compile(rf"[ ]*(?:\((?:{body})\)|\[(?:{body})\])[ ]*$|(?<=[.!?\u201d])[ ]+(?:{body})[ ]*$")
+    def credit(self, candidate: str) -> bool:
+        return self.use_credit and self.furniture.credit_match(candidate) is not None
 
     @cached_property
     def _normalizer(self) -> Any:
@@ -227,7 +255,7 @@ def _run_inline(buf: _Buffer, rules: Iterable[InlineRule], ctx: _Context) -> Non
             if s < last or text[s:e] == repl:
                 continue
             # Never rewrite a word: letters and digits must survive every inline edit.
-            if _alnum(text[s:e]) != _alnum(repl):
+            if rule.furniture and repl or not rule.furniture and _alnum(text[s:e]) != _alnum(repl):
                 continue
             accepted.append((s, e, repl))
             last = max(e, s + 1) if s == e else e
@@ -287,6 +315,7 @@ def _honorific_majority(texts: Iterable[str]) -> bool | None:
 
 # --- flags that are not fixes -------------------------------------------------------
 
+_QUOTE_MARKS = frozenset("\u201c\u201d\u2018\u2019()[]")
 _SENT_END = re.compile(r"[.!?\u2026](?=\s|$)")
 
 
@@ -296,44 +325,57 @@ def _unbalanced(text: str, continues: bool) -> list[tuple[int, int, str]]:
     stack: list[tuple[str, int]] = []
 
     def unclosed(ch: str, pos: int) -> None:
-        m = _SENT_END.search(text, pos + 1)
-        end = m.end() if m and m.end() - pos <= 400 else min(len(text), pos + 1)
+        m = _SENT_END.search(text, pos + 1, pos + 401)
+        end = m.end() if m else pos + 1
         out.append((pos, end, f"opening {ch} is never closed"))
 
     pairs = {"\u201d": "\u201c", "\u2019": "\u2018", ")": "(", "]": "["}
+    opened = {"\u201c": 0, "\u2018": 0, "(": 0, "[": 0}  # open marks of each kind on the stack
+
+    def push(ch: str, pos: int) -> None:
+        stack.append((ch, pos))
+        opened[ch] += 1
+
+    def pop() -> tuple[str, int]:
+        c, p = stack.pop()
+        opened[c] -= 1
+        return c, p
+
     for i, ch in enumerate(text):
+        if ch not in _QUOTE_MARKS:
+            continue
         if ch == "\u201c":
-            if any(c == "\u201c" for c, _ in stack):
+            if opened["\u201c"]:
                 # A second opening double quote while one is open: the first was never closed.
                 while stack:
-                    c, p = stack.pop()
+                    c, p = pop()
                     unclosed(c, p)
                     if c == "\u201c":
                         break
-            stack.append((ch, i))
+            push(ch, i)
         elif ch in "([":
-            stack.append((ch, i))
+            push(ch, i)
         elif ch == "\u2018":
             if i and text[i - 1].isalnum():
                 continue
-            stack.append((ch, i))
+            push(ch, i)
         elif ch == "\u2019":
-            if not any(c == "\u2018" for c, _ in stack):
+            if not opened["\u2018"]:
                 continue  # apostrophe: it’s, States’, ’90s
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
                 continue  # apostrophe inside a word
             while stack:
-                c, p = stack.pop()
+                c, p = pop()
                 if c == "\u2018":
                     break
                 unclosed(c, p)
         elif ch in "\u201d)]":
             want = pairs[ch]
-            if any(c == want for c, _ in stack):
+            if opened[want]:
                 while stack:
-                    c, p = stack.pop()
+                    c, p = pop()
                     if c == want:
                         break
                     if c == "\u2018":
@@ -467,11 +509,7 @@ def clean_text(text: str, config: CleanConfig | None = None, *,
             nxt = _next_content_line(lines, p.last_line)
             prv = _prev_content_line(lines, p.first_line)
             cue = bool(_CAPTION_CUE.search(p.buf.text if p.buf else ""))
-            if nxt is not None and deleted_as.get(nxt) == "credit_line":
-                p.caption = True
-            elif prv is not None and deleted_as.get(prv) == "credit_line" and cue:
-                p.caption = True
-            elif cue and n > 0 and len(p.buf.text if p.buf else "") < 300:
+            if nxt is not None and deleted_as.get(nxt) == "credit_line" or prv is not None and deleted_as.get(prv) == "credit_line" and cue or cue and n > 0 and len(p.buf.text if p.buf else "") < 300:
                 p.caption = True
         for s, e in caption_spans:
             for p in kept:

@@ -61,9 +61,10 @@ def extract_html(html: str | bytes, source: str = "<html>") -> tuple[str, list[t
         raise InputError(source, f"cannot parse HTML: {exc}") from None
     if root is None:
         return "", []
-    mains = root.xpath("//article | //main | //*[@role='main']")
-    scope = next((m for m in mains if m.xpath(".//p")), None)
-    if scope is None:
+    mains = [m for m in root.iter("article", "main") if isinstance(m, etree._Element)]
+    mains += [m for m in root.iter() if m.get("role") == "main"]
+    scope: _Element = next((m for m in mains if m.find(".//p") is not None), root)
+    if scope is root:
         body = root.find("body")
         scope = body if body is not None else root
     blocks: list[tuple[str, bool]] = []
@@ -82,7 +83,7 @@ def extract_html(html: str | bytes, source: str = "<html>") -> tuple[str, list[t
     return "".join(out) + ("\n" if out else ""), captions
 
 
-def _walk(el: "_Element", blocks: list[tuple[str, bool]], in_caption: bool) -> None:
+def _walk(el: _Element, blocks: list[tuple[str, bool]], in_caption: bool) -> None:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if tag in _DROP or not tag:
         return
@@ -92,7 +93,7 @@ def _walk(el: "_Element", blocks: list[tuple[str, bool]], in_caption: bool) -> N
         if text:
             blocks.append((text, caption))
         return
-    if tag == "div" and (el.text or "").strip() and not el.xpath(".//p"):
+    if tag == "div" and (el.text or "").strip() and el.find(".//p") is None:
         text = _block_text(el)
         if text:
             blocks.append((text, caption))
@@ -101,11 +102,11 @@ def _walk(el: "_Element", blocks: list[tuple[str, bool]], in_caption: bool) -> N
         _walk(child, blocks, caption)
 
 
-def _block_text(el: "_Element") -> str:
+def _block_text(el: _Element) -> str:
     """Text of one block: dropped elements skipped, <br> kept as a line break."""
     parts: list[str] = []
 
-    def rec(node: "_Element") -> None:
+    def rec(node: _Element) -> None:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if tag in _DROP:
             return

@@ -25,6 +25,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 # Decoration scrapers leave around widget text: "— Advertisement —", "» Read also", "Comment !"
 _EDGE = " -\u2013\u2014|\u2022\u00b7*>\u00bb\u203a<\u00ab\u2039"
 _TRAIL = _EDGE + ":.!\u2026"
+# Longer lines are never treated as furniture.
+MAX_FURNITURE_CHARS = 300
 _SPACES = re.compile(r"\s+")
 
 # Upper-case letters of Latin-1 and Latin Extended-A/B: names in credit lines are capitalised.
@@ -123,12 +125,13 @@ class Furniture:
 
     boilerplate: tuple[tuple[re.Pattern[str], PatternEntry], ...]
     credits: tuple[tuple[re.Pattern[str], PatternEntry], ...]
-    credit_body: str
     agencies: str
     site_names: str
 
     def boilerplate_match(self, key: str) -> PatternEntry | None:
         """The entry whose pattern matches the whole normalised line ``key``, if any."""
+        if len(key) > MAX_FURNITURE_CHARS:
+            return None  # furniture is short; this also bounds the work of every pattern
         for rx, entry in self.boilerplate:
             if rx.fullmatch(key):
                 return entry
@@ -167,7 +170,5 @@ def load_furniture(user_files: tuple[str, ...] = ()) -> Furniture:
     credit_entries = parse_pattern_file(_read_shipped("credits.txt"), "credits.txt")
     credits = tuple((_compile(PatternEntry(_expand(e.pattern, agencies), e.comment, e.source, e.line), 0, False), e)
                     for e in credit_entries)
-    # The body of a credit, for credits glued to the end of a caption: "... 2021. (Name/AP)".
-    credit_body = "|".join(f"(?:{_expand(e.pattern, agencies)})" for e in credit_entries[:3])
     sites = _alternation(parse_name_list(_read_shipped("site_names.txt")))
-    return Furniture(boiler, credits, credit_body, agencies, sites)
+    return Furniture(boiler, credits, agencies, sites)

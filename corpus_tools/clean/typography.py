@@ -3,16 +3,18 @@
 Each rule looks at the current text of one paragraph and proposes replacements
 ``(start, end, new_text)`` in that text; the engine applies them, maps them back to
 the original and logs them. No rule rewrites a word: the engine drops any proposal
-that changes the letters or digits of the span (after NFC).
+that changes the letters or digits of the span (after NFC); furniture rules may only
+delete.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Protocol
 
 Proposal = tuple[int, int, str]
 
@@ -26,8 +28,7 @@ class RuleContext(Protocol):
     @property
     def site_names(self) -> re.Pattern[str] | None: ...
 
-    @property
-    def trailing_credit(self) -> re.Pattern[str] | None: ...
+    def credit(self, candidate: str) -> bool: ...  # is this a credit line?
 
     def moses(self, text: str) -> str: ...
 
@@ -44,6 +45,7 @@ class InlineRule:
     comment: str
     find: Finder
     english_only: bool = True
+    furniture: bool = False  # may delete whole words (site names, credits), never replace them
 
 
 def _sub(pattern: str, replacement: str, flags: int = 0) -> Finder:
@@ -157,6 +159,8 @@ def _space_before_punct(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     depth = None
     for m in _SPACE_BEFORE.finditer(text):
         nxt = text[m.end()]
+        if nxt == "." and (text[m.start() - 1] == "." or text.startswith(" .", m.end() + 1)):
+            continue  # a spaced ellipsis ". . ."
         if nxt == "\u201d":
             depth = depth or double_quote_depth(text)
             if depth[m.start()] == 0:
@@ -193,19 +197,26 @@ def _site_name(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     rx = ctx.site_names
     if rx is None:
         return
-    m = rx.search(text)
+    m = rx.search(text) or (_PIPE_SUFFIX.search(text) if len(text) <= 300 else None)
     if m and m.start() > 0 and text[m.start() - 1] not in ".!?\u201d":
         yield m.start(), m.end(), ""
 
 
+# "Headline | Some Site": a pipe then a few capitalised words at the end of a line is a
+# site or section name even when the site is not in site_names.txt.
+_PIPE_SUFFIX = re.compile(r"(?:[ ]+\|[ ]+[A-Z0-9][\w.'\u2019&-]*(?: [\w.'\u2019&-]+){0,4})+[ ]*$")
+
+
 def _trailing_credit(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     # "... in Geneva. (Peter Klaunzer/The Associated Press)": a credit glued to a caption.
-    rx = ctx.trailing_credit
-    if rx is None:
-        return
-    m = rx.search(text)
-    if m and m.start() > 0:
+    m = _TAIL.search(text, max(0, len(text) - 200))  # credits are short: only look at the end
+    if m and m.start() > 0 and ctx.credit(m.group(1) or m.group(2) or m.group(3)):
         yield m.start(), m.end(), ""
+
+
+# A bracketed tail, or a slash-credit tail after sentence punctuation: candidates for credit_match.
+_TAIL = re.compile(r"[ ]*(?:\(([^()]{2,160})\)|\[([^\[\]]{2,160})\])[ ]*$"
+                   r"|(?<=[.!?\u201d])[ ]+([^ .!?][^.!?]{1,158}/[^.!?]{1,80})[ ]*$")
 
 
 def _moses(text: str, ctx: RuleContext) -> Iterator[Proposal]:
@@ -240,6 +251,8 @@ INLINE_RULES: tuple[InlineRule, ...] = (
                _sub(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,]|\.\d)", r"\1.\2")),
     InlineRule("percent_spacing", "TY008", "No space before % in English: 3 % -> 3%.",
                _sub(r"(?<=\d)[ \u00a0\u202f\u2009]+(?=%)", "")),
+    InlineRule("french_spacing", "TY006", "French no-break/thin space before ; : ! ? is dropped in English.",
+               _sub(r"(?<=\S)[\u00a0\u202f\u2009]+(?=[;:!?])", "")),
     InlineRule("nbsp", "TY007", "No-break, thin and other fixed-width spaces become plain spaces in English.",
                _sub("[\u00a0\u202f\u2000-\u200a\u205f\u3000]", " ")),
     InlineRule("whitespace", "TY007", "Runs of whitespace, tabs and wrapped-line breaks become one space.",
@@ -247,9 +260,9 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     InlineRule("whitespace", "TY007", "No leading or trailing whitespace in a paragraph.",
                _sub(f"^{_WS}+|{_WS}+$", ""), english_only=False),
     InlineRule("site_name", "BP001", "A site name left at the end of a headline ('Title | Le Devoir').",
-               _site_name, english_only=False),
+               _site_name, english_only=False, furniture=True),
     InlineRule("credit_span", "BP002", "A photo credit glued to the end of a caption ('... (Name/AP)').",
-               _trailing_credit, english_only=False),
+               _trailing_credit, english_only=False, furniture=True),
     InlineRule("stray_dash", "TY005", "Trailing dashes/separators left where a site name was cut: 'Title – –' -> 'Title'.",
                _sub(r"(?:[ ]+[-\u2013\u2014|\u2022\u00b7])+[ ]*$", ""), english_only=False),
     InlineRule("stray_dash", "TY005", "A doubled spaced dash inside a line: 'a – – b' -> 'a – b'.",
