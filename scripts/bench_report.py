@@ -139,8 +139,10 @@ def main() -> int:
             b.open(page)
             t1 = time.perf_counter()
             b.eval("var s=document.getElementById('f-size'); s.value='0'; s.dispatchEvent(new Event('change'))")
-            b.wait_for(f"document.querySelectorAll('article[data-unit-id]').length === {args.units}", timeout=120)
+            while not b.eval("document.getElementById('units').hasAttribute('data-complete')"):
+                time.sleep(0.1)
             t_all = time.perf_counter() - t1
+            assert b.eval("document.querySelectorAll('article[data-unit-id]').length") == args.units
         mb = page.stat().st_size / 1e6
         print(f"units: {args.units:,}; report.html {mb:.1f} MB written in {t_write:.2f} s")
         print(f"report.html opens (navigate -> first page painted), median of {args.repeat}: "

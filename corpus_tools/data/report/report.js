@@ -201,20 +201,22 @@
     page = Math.max(0, Math.min(page, pages - 1));
     var from = size ? page * size : 0, to = size ? Math.min(view.length, from + size) : view.length;
     var my = ++gen, first = Math.min(to, from + 500), html = [];
+    list.removeAttribute("data-complete");
     for (var p = from; p < first; p++) html.push(rowHTML(view[p], p));
     list.innerHTML = view.length ? html.join("") : '<p class="none">No unit matches these filters.</p>';
     // Long pages ("all") are appended in slices so the page stays responsive.
-    (function more(at) {
-      if (at >= to || my !== gen) { if (my === gen) $("progress").textContent = ""; return; }
+    // Each slice costs a layout of the whole list, so slices grow: few frames, first ones quick.
+    (function more(at, step) {
+      if (at >= to || my !== gen) { if (my === gen) { $("progress").textContent = ""; list.setAttribute("data-complete", "1"); } return; }
       $("progress").textContent = "rendering " + at.toLocaleString() + " / " + to.toLocaleString() + "…";
       setTimeout(function () {
         if (my !== gen) return;
-        var end = Math.min(to, at + 2000), chunk = [];
+        var end = Math.min(to, at + step), chunk = [];
         for (var p = at; p < end; p++) chunk.push(rowHTML(view[p], p));
         list.insertAdjacentHTML("beforeend", chunk.join(""));
-        more(end);
+        more(end, Math.min(step * 2, 16000));
       }, 0);
-    })(first);
+    })(first, 8000);
     $("pageinfo").textContent = view.length ? "page " + (page + 1) + " of " + pages + " (units " + (from + 1).toLocaleString() +
       "–" + to.toLocaleString() + ")" : "";
     $("prev").disabled = page === 0;
