@@ -33,11 +33,13 @@ class AlignOptions:
     paragraphs: bool = True
     length_ratio: float | None = None
     length_variance: float = 6.8
+    length_cap: float = 1e9
     skip_cost: float | None = None
     len_weight: float | None = None
     sim_weight: float | None = None
     mt_weight: float = 1.5
     lexical_weight_with_embed: float = 0.25
+    lexical: bool = True
     embed_batch: int = 64
     embed_threads: int = 2
     extra: dict[str, float] = field(default_factory=dict)
@@ -114,7 +116,7 @@ class Aligner:
             ey = self._embedder(tgt_text)
             channels.append(Channel(ex, ey, 1.0))
             lex_w = o.lexical_weight_with_embed
-        if lex_w > 0:
+        if lex_w > 0 and o.lexical:
             channels.append(Channel(lx, ly, lex_w))
         if src_mt is not None:
             mx, my = bags_to_matrices(char_ngram_bags(list(src_mt)), char_ngram_bags(tgt_text))
@@ -173,7 +175,7 @@ def _scaled(beads: list[tuple[int, int]], o: AlignOptions, profile: _Profile, ra
         beads=tuple(beads), prior={k: v / sim_w for k, v in _PRIOR.items()},
         skip_cost=(o.skip_cost if o.skip_cost is not None else profile.skip) / sim_w,
         len_weight=(o.len_weight if o.len_weight is not None else profile.len_w) / sim_w,
-        ratio=ratio, variance=o.length_variance, band=o.band, extra=dict(o.extra),
+        ratio=ratio, variance=o.length_variance, len_cap=o.length_cap, band=o.band, extra=dict(o.extra),
     )
 
 

@@ -43,6 +43,7 @@ class CostModel:
     len_weight: float
     ratio: float
     variance: float = 6.8
+    len_cap: float = 1e9
     sim_offset: float = 0.0
     band: int = 60
     max_rounds: int = 4
@@ -176,8 +177,8 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                 cost = (sx_cum[i] - sx_cum[i - a]) + model.prior.get((a, b), 0.0)
             else:
                 jb = np.maximum(j - b, 0)
-                cost = model.len_weight * length_cost(lx[i] - lx[i - a], ly[j] - ly[jb], model.ratio,
-                                                      model.variance)
+                cost = model.len_weight * np.minimum(
+                    length_cost(lx[i] - lx[i - a], ly[j] - ly[jb], model.ratio, model.variance), model.len_cap)
                 slots = (a + b) / 2.0
                 for wgt, gx, gy, pref, clo in chdata:
                     dot = np.zeros(w)
