@@ -116,7 +116,7 @@ def stages_by_score():
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(src=document, tgt=document, nl=newline, min_score=st.sampled_from([None, 0.5]),
        clean=st.booleans())
