@@ -19,8 +19,9 @@ import functools
 import logging
 import os
 from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from corpus_tools.errors import BackendUnavailableError, CorpusToolsError
 from corpus_tools.pipeline import (
@@ -127,7 +128,8 @@ def _run(ray: Any, jobs: Sequence[DocumentJob], outdir: str, config: PrepareConf
         n_workers = max(1, int(ray.cluster_resources().get("GPU", 0))) if gpu else cpus
         actor_cls = ray.remote(num_cpus=0 if gpu else 1, num_gpus=1 if gpu else 0,
                                max_restarts=MAX_RETRIES, max_task_retries=MAX_RETRIES)(_DocumentWorker)
-        actors = [actor_cls.remote(config_ref) for _ in range(min(n_workers, len(jobs)))]
+        # The config itself, not an object-store reference: a restarted actor needs it again.
+        actors = [actor_cls.remote(config) for _ in range(min(n_workers, len(jobs)))]
 
         def submit(i: int, job: DocumentJob) -> Any:
             return actors[i % len(actors)].process.remote(outdir, job, extra_ref)

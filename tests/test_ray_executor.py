@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
+from corpus_tools import pipeline
 from corpus_tools.errors import BackendUnavailableError, UserError
 from corpus_tools.io.text import read_text, split_paragraphs
 from corpus_tools.pipeline import DocumentJob, PrepareConfig, pair_inputs, run_prepare
@@ -19,10 +22,25 @@ OUTPUTS = ("corpus.tsv", "corpus.tmx", "corpus.jsonl", "flags.jsonl", "rejects.t
 CONFIG = PrepareConfig("en", "fr", align_method="lexical", check=False, report=False)
 
 
+def _fake_translator(config: PrepareConfig) -> Any:
+    from corpus_tools.translate import TranslateOptions, make_translator
+
+    return make_translator(config.src_lang, config.tgt_lang, TranslateOptions(backend="fake", cache=False))
+
+
 @pytest.fixture(scope="module")
 def ray_instance() -> Iterator[Any]:
     ray = pytest.importorskip("ray")
-    ray.init(num_cpus=2, include_dashboard=False)
+
+    def use_fake_translator() -> None:  # a closure: pickled by value, so workers need not import tests/
+        from corpus_tools import pipeline
+        from corpus_tools.translate import TranslateOptions, make_translator
+
+        pipeline.make_translator_for = lambda c: make_translator(  # type: ignore[assignment]
+            c.src_lang, c.tgt_lang, TranslateOptions(backend="fake", cache=False))
+
+    ray.init(num_cpus=2, include_dashboard=False,
+             runtime_env={"worker_process_setup_hook": use_fake_translator})
     yield ray
     ray.shutdown()
 
@@ -92,3 +110,18 @@ def test_missing_ray_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path:
     with pytest.raises(BackendUnavailableError) as err:
         list(run_ray([job], str(tmp_path), CONFIG))
     assert "ray" in str(err.value)
+
+
+@pytest.mark.ray
+def test_ray_translation_actors_match_the_local_run(ray_instance: Any, documents: tuple[Path, Path],
+                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fake backend in this process and (through the instance's setup hook) in the actors.
+    monkeypatch.setattr(pipeline, "make_translator_for", _fake_translator)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = replace(CONFIG, translate=True, mt_cache=False)
+    jobs = [DocumentJob(j.name, j.src, None) for j in pair_inputs(str(documents[0]), str(documents[1]))]
+    local = run_prepare(jobs, tmp_path / "local", config, jobs_n=1)
+    remote = run_prepare(jobs, tmp_path / "ray", config, executor="ray")
+    assert remote.counts == local.counts and remote.counts["units"] > 0
+    assert _outputs(tmp_path / "ray") == _outputs(tmp_path / "local")
+    assert "\t[fr] " in (tmp_path / "ray" / "corpus.tsv").read_text(encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import os
-from typing import IO, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import IO
 from unittest import mock
 
 import pytest
@@ -13,7 +14,14 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from corpus_tools import __version__
-from corpus_tools.io.tmx import _SeenIds, _prop, tmx_date, tmx_lang, unit_to_element, write_tmx
+from corpus_tools.io.tmx import (
+    _prop,
+    _SeenIds,
+    tmx_date,
+    tmx_lang,
+    unit_to_element,
+    write_tmx,
+)
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit
 
 
