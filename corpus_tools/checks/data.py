@@ -1,0 +1,87 @@
+"""Loading of the shipped check data (word lists, boilerplate and credit patterns, name table)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+_BASE = ("corpus_tools", "data", "checks")
+
+
+def data_text(name: str) -> str:
+    """The text of ``corpus_tools/data/checks/<name>``."""
+    return (resources.files(_BASE[0]) / _BASE[1] / _BASE[2] / name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for ln in _lines(name) for w in ln.split())
+
+
+@dataclass(frozen=True, slots=True)
+class CheckData:
+    """Immutable tables shared by the checks; build once per checker with :func:`load_check_data`."""
+
+    fr_strong: frozenset[str]
+    fr_weak: frozenset[str]
+    fr_clausal: frozenset[str]
+    en_words: frozenset[str]
+    boilerplate: re.Pattern[str]
+    credit: re.Pattern[str]
+    names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+
+# Clause-building French words: a French fragment must contain one (names of institutions do not).
+_FR_CLAUSAL = frozenset("""
+il elle ils elles je tu nous vous est sont était étaient ont avons avez ai suis sera seront fait peut peuvent faut
+dit disent va vont ne pas que qui mais c n qu j s avait avaient sommes êtes veut veulent doit doivent sait savent
+""".split())
+
+_NAME = r"(?-i:[A-ZÀ-Ý][\w'’.-]+)"
+
+
+def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
+    agency = "(?:" + "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True)) + ")"
+    name = rf"{_NAME}(?:\s+(?:(?-i:d[eu]|van|von|la|le|da|di|al|el|bin|ibn)\s+)?{_NAME}){{0,3}}"
+    prefix = (r"(?:(?:photo|photos|photograph|image|images|credit|credits|crédit|source|video|vidéo|illustration"
+              r"|graphic|graphique|file\s+photo|photo\s+d'archives|archives)\s*[:/|-]?\s*|©\s*)?")
+    agencies_run = rf"{agency}(?:\s*(?:/|via|,|for|pour|and|et)\s*{agency})*"
+    forms = [
+        # Name/Agency, Name, Agency, Name - Agency, Agency/Agency
+        rf"{prefix}(?:{name}\s*(?:/|,|\||\s[–—-]\s|\s)\s*(?:(?:via|for|pour)\s+)?)?{agencies_run}",
+        # Photo: Name (no agency), PHOTO ARCHIVES LA PRESSE
+        rf"(?:photo|photos|crédit\s+photo|photo\s+credit|credit|image)\s*:\s*{name}(?:\s*[,/|]\s*[\w'’ .&-]{{1,40}})?",
+        r"(?-i:PHOTO|PHOTOS)\s+[A-ZÀ-Ý0-9'’ .&/,-]{3,60}",
+        # bylines: By First Last[, Outlet]
+        rf"(?:by|par)\s+{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|and|et|&)\s*{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}})*"
+        rf"(?:\s*[,|/–—-]\s*(?:(?:the\s+)?{_NAME}\s*|&\s*){{1,6}})?",
+        # With files from The Canadian Press / Avec AFP
+        rf"\(?(?:with|avec)\s+(?:(?:files|information|reporting|notes|contributions?)\s+(?:from|de)\s+|(?:l'|les\s+)?)?"
+        rf"(?:the\s+)?{agencies_run}\)?",
+    ]
+    return re.compile(r"(?:" + "|".join(forms) + r")\s*\.?", re.IGNORECASE)
+
+
+def load_check_data() -> CheckData:
+    """Read every table from package data (a few milliseconds; call once per checker)."""
+    boiler = _lines("boilerplate.txt")
+    bp = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in boiler) + r")[\s.!?:;,…]*", re.IGNORECASE)
+    names: list[tuple[frozenset[str], frozenset[str]]] = []
+    for ln in _lines("names_fr_en.tsv")[1:]:
+        cells = ln.split("\t")
+        if len(cells) == 2:
+            names.append((frozenset(cells[0].split("|")), frozenset(cells[1].split("|"))))
+    strong = _words("fr_words.txt")
+    return CheckData(
+        fr_strong=strong,
+        fr_weak=_words("fr_weak.txt"),
+        fr_clausal=_FR_CLAUSAL & (strong | frozenset("c n qu j s".split())),
+        en_words=_words("en_words.txt"),
+        boilerplate=bp,
+        credit=_credit_pattern(_lines("agencies.txt")),
+        names_fr_en=tuple(names),
+    )

@@ -1,0 +1,384 @@
+"""Pattern lexicons: French-to-English calques, false friends, literal idioms, Gallicisms.
+
+A lexicon is a UTF-8 TSV file; ``#`` starts a comment line, the first non-comment
+line is the header. Columns (``near``, ``unless``, ``severity`` and ``trigger`` are
+optional)::
+
+    code  french  pattern  suggestion  note  near  unless  severity  trigger
+
+``pattern`` is a Python regular expression matched case-insensitively against the
+English text (use ``(?-i:...)`` for case-sensitive parts); the whole match is the
+flagged span. ``near`` must and ``unless`` must not match in the surrounding
+window (about one sentence) for the entry to fire: context, not word lists.
+
+Speed: each entry is indexed by a *trigger*, the rarest literal word (or word
+prefix) its pattern requires, found by parsing the pattern. A text is tokenised
+once and only entries whose trigger occurs in it are run. Entries without a
+derivable trigger are always run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from corpus_tools.errors import ConfigError, InputError
+from corpus_tools.model import Severity
+
+try:  # the regex parser moved in 3.11; it is what ``re.compile`` itself uses
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    import re._constants as _sre_const  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre_const  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_COLUMNS = ("code", "french", "pattern", "suggestion", "note", "near", "unless", "severity", "trigger")
+_REQUIRED = ("code", "pattern")
+WINDOW = 160
+
+# Words too frequent to be good triggers: an entry keyed on them would run on every sentence.
+_COMMON = frozenset("""
+the a an of to in on at by for with from and or but as is are was were be been being has have had
+do does did make makes made making take takes took taken give gave given get got put puts that this
+these those it its his her their our your my he she they we you i who which what when where than then
+not no all any some one two more most very so such there here into over under after before about
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One lexicon row, compiled."""
+
+    code: str
+    french: str
+    pattern: re.Pattern[str]
+    suggestion: str
+    note: str
+    near: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    severity: Severity | None
+    triggers: tuple[str, ...] | None
+    source: str
+    required: frozenset[str] = frozenset()
+
+
+def _is_sep(item: tuple[object, object]) -> bool:
+    """True for a required separator: a non-alphanumeric literal, a class of such, or ``\\s+``."""
+    op, av = item
+    C = _sre_const
+    if op is C.LITERAL:
+        return not chr(av).isalnum()  # type: ignore[arg-type]
+    if op is C.IN:
+        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+            if sub_op is C.CATEGORY and sub_av is C.CATEGORY_SPACE:
+                continue
+            if sub_op is C.LITERAL and not chr(sub_av).isalnum():
+                continue
+            return False
+        return True
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, _hi, sub = av  # type: ignore[misc]
+        return bool(lo >= 1 and len(sub) and all(_is_sep(x) for x in sub))
+    return False
+
+
+def _ends_with_sep(items: object) -> bool:
+    seq = list(items)  # type: ignore[call-overload]
+    if not seq:
+        return False
+    last = seq[-1]
+    if _is_sep(last):
+        return True
+    alts = _alternatives(*last)
+    return bool(alts) and all(_ends_with_sep(a) for a in alts)  # type: ignore[arg-type]
+
+
+def _alternatives(op: object, av: object) -> list[object] | None:
+    C = _sre_const
+    if op is C.BRANCH:
+        return list(av[1])  # type: ignore[index]
+    if op is C.SUBPATTERN:
+        body = av[-1]  # type: ignore[index]
+        if len(body) == 1 and body[0][0] is C.BRANCH:
+            return list(body[0][1][1])
+        return [body]
+    return None
+
+
+def _analyze(items: object, at_start: bool, complete: set[str] | None = None
+             ) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Required literal words, and required alternations (one trigger set per group).
+
+    Words known to be whole words (ended by a separator, a boundary or the pattern end)
+    are added to ``complete``: a text lacking one of them as a token cannot match.
+    """
+    runs: list[str] = []
+    groups: list[tuple[str, ...]] = []
+    cur: list[str] = []
+    C = _sre_const
+    whole = complete if complete is not None else set()
+
+    def close(is_whole: bool = False) -> None:
+        if len(cur) >= 3:
+            runs.append("".join(cur).lower())
+            if is_whole and at_word:
+                whole.add("".join(cur).lower())
+        cur.clear()
+
+    at_word = at_start
+
+    for item in items:  # type: ignore[attr-defined]
+        op, av = item
+        if op is C.LITERAL and chr(av).isalpha():  # type: ignore[arg-type]
+            if not cur:
+                at_word = at_start
+            if cur or at_start:
+                cur.append(chr(av))  # type: ignore[arg-type]
+            at_start = False
+            continue
+        close(op is C.AT or _is_sep(item))
+        if op is C.AT or _is_sep(item):
+            at_start = True
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, sub = av  # type: ignore[misc]
+            at_start = (at_start if lo == 0 else True) if _ends_with_sep(sub) else False
+            continue
+        alts = _alternatives(op, av)
+        if alts is not None:
+            found: list[str] = []
+            ok = True
+            for alt in alts:
+                r, g = _analyze(alt, at_start)
+                if len(alts) == 1:
+                    runs.extend(r)
+                    groups.extend(g)
+                    ok = False
+                    break
+                t = _best(r, g)
+                if t is None:
+                    ok = False
+                    break
+                found.extend(t)
+            if ok and found:
+                groups.append(tuple(sorted(set(found))))
+            at_start = all(_ends_with_sep(a) for a in alts)
+            continue
+        at_start = False
+    close(True)
+    return runs, groups
+
+
+def required_words(pattern: str) -> frozenset[str]:
+    """Whole words every match of ``pattern`` contains (lowercase), for a cheap pre-check."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return frozenset()
+    whole: set[str] = set()
+    _analyze(parsed, True, whole)
+    return frozenset(whole)
+
+
+def derive_triggers(pattern: str) -> tuple[str, ...] | None:
+    """Literal words (or word prefixes) one of which any match of ``pattern`` must start a token with."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    return _best(*_analyze(parsed, True))
+
+
+def _best(runs: list[str], branches: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    rare = sorted((w for w in runs if w not in _COMMON), key=len, reverse=True)
+    if rare:
+        return (rare[0],)
+    good = [b for b in branches if not any(w in _COMMON for w in b)]
+    if good:
+        return min(good, key=len)
+    if runs:
+        return (max(runs, key=len),)
+    if branches:
+        return min(branches, key=len)
+    return None
+
+
+def derive_trigger(pattern: str) -> str | None:
+    """The single trigger word of ``pattern`` (None if it has none or several)."""
+    t = derive_triggers(pattern)
+    return t[0] if t and len(t) == 1 else None
+
+
+def _compile(pattern: str, where: str, path: str, line: int) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(path, f"bad {where} regex {pattern!r}: {exc}", line=line) from exc
+
+
+def parse_lexicon(text: str, source: str, known_codes: Iterable[str]) -> list[LexEntry]:
+    """Parse lexicon TSV text (see the module docstring)."""
+    codes = frozenset(known_codes)
+    lines = [(i + 1, ln) for i, ln in enumerate(text.splitlines()) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        return []
+    header_line, header = lines[0]
+    names = [h.strip().lower() for h in header.split("\t")]
+    unknown = [n for n in names if n not in _COLUMNS]
+    if unknown:
+        raise InputError(source, f"unknown lexicon column(s) {', '.join(unknown)}; valid: {', '.join(_COLUMNS)}",
+                         line=header_line)
+    missing = [n for n in _REQUIRED if n not in names]
+    if missing:
+        raise InputError(source, f"lexicon header lacks {', '.join(missing)}", line=header_line)
+    out: list[LexEntry] = []
+    for lineno, raw in lines[1:]:
+        cells = raw.split("\t")
+        if len(cells) > len(names):
+            raise InputError(source, f"{len(cells)} columns, header has {len(names)}", line=lineno)
+        row = dict(zip(names, (c.strip() for c in cells)))
+        code = row.get("code", "")
+        if code not in codes:
+            raise InputError(source, f"unknown check code {code!r}", line=lineno)
+        pattern = row.get("pattern", "")
+        if not pattern:
+            raise InputError(source, "empty pattern", line=lineno)
+        sev_name = row.get("severity", "")
+        try:
+            severity = Severity(sev_name) if sev_name else None
+        except ValueError:
+            raise InputError(source, f"bad severity {sev_name!r}", line=lineno) from None
+        near = row.get("near", "")
+        unless = row.get("unless", "")
+        explicit = row.get("trigger", "").lower()
+        triggers = (tuple(t.strip() for t in explicit.split("|") if t.strip()) if explicit and explicit != "*"
+                    else None if explicit == "*" else derive_triggers(pattern))
+        out.append(LexEntry(
+            code=code, french=row.get("french", ""), pattern=_compile(pattern, "pattern", source, lineno),
+            suggestion=row.get("suggestion", ""), note=row.get("note", ""),
+            near=_compile(near, "near", source, lineno) if near else None,
+            unless=_compile(unless, "unless", source, lineno) if unless else None,
+            severity=severity, triggers=triggers,
+            source=f"{source}:{lineno}", required=required_words(pattern)))
+    return out
+
+
+def builtin_lexicon_names() -> list[str]:
+    """File names of the lexicons shipped in ``corpus_tools/data/checks/`` (``lex_*.tsv``)."""
+    base = resources.files("corpus_tools") / "data" / "checks"
+    return sorted(p.name for p in base.iterdir() if p.name.startswith("lex_") and p.name.endswith(".tsv"))
+
+
+def load_builtin_lexicons(known_codes: Iterable[str]) -> list[LexEntry]:
+    base = resources.files("corpus_tools") / "data" / "checks"
+    codes = list(known_codes)
+    out: list[LexEntry] = []
+    for name in builtin_lexicon_names():
+        out.extend(parse_lexicon((base / name).read_text(encoding="utf-8"), name, codes))
+    return out
+
+
+def load_lexicon_file(path: str, known_codes: Iterable[str]) -> list[LexEntry]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "no such lexicon file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, "lexicon is not UTF-8", offset=exc.start) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read lexicon: {exc.strerror}") from None
+    return parse_lexicon(text, path, known_codes)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+class LexiconIndex:
+    """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
+
+    __slots__ = ("_by_key", "_exact", "_exact_keys", "_prefix_keys", "_always", "entries")
+
+    def __init__(self, entries: Sequence[LexEntry]) -> None:
+        self.entries = tuple(entries)
+        by_key: dict[str, dict[str, list[LexEntry]]] = {}
+        exact: dict[str, list[LexEntry]] = {}
+        always: list[LexEntry] = []
+        for e in self.entries:
+            if e.triggers:
+                for trig in e.triggers:
+                    if trig in e.required:
+                        # a whole word: a set lookup suffices
+                        exact.setdefault(trig, []).append(e)
+                    by_key.setdefault(trig[:3], {}).setdefault(trig, []).append(e)
+            else:
+                always.append(e)
+        # prefix index only for triggers that are not whole words
+        for key in list(by_key):
+            by_key[key] = {t: [e for e in es if t not in e.required] for t, es in by_key[key].items()}
+            by_key[key] = {t: es for t, es in by_key[key].items() if es}
+            if not by_key[key]:
+                del by_key[key]
+        self._exact = {k: tuple(v) for k, v in exact.items()}
+        self._exact_keys = frozenset(self._exact)
+        self._prefix_keys = frozenset(by_key)
+        self._by_key = {k: tuple((t, tuple(es)) for t, es in v.items()) for k, v in by_key.items()}
+        self._always = tuple(always)
+
+    def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
+        seen: dict[int, LexEntry] = {}
+        by_key = self._by_key
+        toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
+        exact = self._exact
+        for tok in self._exact_keys.intersection(toks):
+            for entry in exact[tok]:
+                seen[id(entry)] = entry
+        keys = self._prefix_keys
+        for tok in toks:
+            if tok[:3] not in keys:
+                continue
+            for trig, entries in by_key[tok[:3]]:
+                if tok.startswith(trig):
+                    for entry in entries:
+                        seen[id(entry)] = entry
+        out = [e for e in seen.values() if e.required <= toks]
+        out.extend(e for e in self._always if e.required <= toks)
+        return out
+
+    def find(self, text: str, lowered_tokens: Iterable[str] | None = None) -> Iterator[tuple[LexEntry, re.Match[str]]]:
+        if lowered_tokens is None:
+            lowered_tokens = set(_TOKEN.findall(text.lower()))
+        for entry in self.candidates(lowered_tokens):
+            for m in entry.pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if entry.near is not None or entry.unless is not None:
+                    lo = max(0, m.start() - WINDOW)
+                    hi = m.end() + WINDOW
+                    window = text[lo:hi]
+                    # keep the window inside the paragraph
+                    cut = window.rfind("\n\n", 0, m.start() - lo)
+                    if cut >= 0:
+                        window = window[cut:]
+                    cut = window.find("\n\n", len(window) - (hi - m.end()))
+                    if cut >= 0:
+                        window = window[:cut]
+                    if entry.near is not None and not entry.near.search(window):
+                        continue
+                    if entry.unless is not None and entry.unless.search(window):
+                        continue
+                yield entry, m
+
+
+def tokens_lower(text: str) -> set[str]:
+    """The set of lowercase letter runs in ``text`` (what the trigger index is keyed on)."""
+    return set(_TOKEN.findall(text.lower()))
+
+
+__all__ = ["LexEntry", "LexiconIndex", "derive_trigger", "parse_lexicon", "load_builtin_lexicons",
+           "load_lexicon_file", "builtin_lexicon_names", "tokens_lower"]
+_ = (csv, io)
