@@ -253,3 +253,23 @@ def test_ctrl_c_on_parallel_prepare_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert err.strip().splitlines() == ["corpus-tools prepare: interrupted"], err
     assert not list(out.glob("corpus.*"))
+
+
+def test_disk_full_is_one_line_and_keeps_previous_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import corpus_tools.io.tsv as tsv_mod
+
+    out = tmp_path / "out.tsv"
+    src = _tsv(tmp_path / "in.tsv", 3)
+    assert run_cli(["convert", src, out, "--src-lang", "en", "--tgt-lang", "fr"]).rc == 0
+    before = out.read_bytes()
+
+    def full(*args: object, **kw: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tsv_mod, "write_tsv", full)
+    o = run_cli(["convert", src, out, "--src-lang", "en", "--tgt-lang", "fr"])
+    assert_clean_failure(o, mentions=["No space left on device"])
+    assert out.read_bytes() == before
+    assert _leftovers(tmp_path) == []
