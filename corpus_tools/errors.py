@@ -36,7 +36,12 @@ class InputError(UserError):
         if unit is not None:
             where.append(f"unit {unit}")
         place = f" ({', '.join(where)})" if where else ""
+        self.message = message
         super().__init__(f"{path}{place}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only fields: the default pickling would call __init__(str) and fail in pool workers.
+        return (_rebuild_input_error, (self.path, self.message, self.line, self.column, self.offset, self.unit))
 
 
 class ConfigError(UserError):
@@ -51,5 +56,15 @@ class BackendUnavailableError(UserError):
     """An optional extra (argos, embed, ray) is needed but not installed."""
 
     def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
         super().__init__(
             f"{feature} needs the '{extra}' extra: pip install 'corpus-tools[{extra}]'")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (BackendUnavailableError, (self.feature, self.extra))
+
+
+def _rebuild_input_error(path: str, message: str, line: int | None, column: int | None,
+                         offset: int | None, unit: int | None) -> InputError:
+    return InputError(path, message, line=line, column=column, offset=offset, unit=unit)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from corpus_tools import __version__
-from corpus_tools.errors import ConfigError, InputError, UserError
+from corpus_tools.errors import ConfigError, CorpusToolsError, InputError, UserError
 from corpus_tools.io.atomic import atomic_output, check_writable
 from corpus_tools.model import Bead, Flag, Origin, Paragraph, Reject, Segment, Severity, TranslationUnit
 
@@ -44,7 +44,8 @@ class PrepareConfig:
     beam_size: int = 2
     threads: int = 0
     device: str = "cpu"
-    compute_type: str = "default"
+    compute_type: str = "auto"
+    mt_backend: str = "argos"
     mt_cache: bool = True
     translate_for_alignment: bool = False
     check: bool = True
@@ -131,7 +132,7 @@ def make_translator_for(config: PrepareConfig) -> Any:
     from corpus_tools.translate import TranslateOptions, make_translator
 
     opts = TranslateOptions(beam_size=config.beam_size, threads=config.threads, device=config.device,
-                            compute_type=config.compute_type, cache=config.mt_cache)
+                            compute_type=config.compute_type, cache=config.mt_cache, backend=config.mt_backend)
     return make_translator(config.src_lang, config.tgt_lang, opts)
 
 
@@ -447,9 +448,27 @@ _WORKER_STAGES: Stages | None = None
 def _worker_run(args: tuple[str, DocumentJob, frozenset[str]]) -> dict[str, int]:
     outdir, job, extra = args
     assert _WORKER_STAGES is not None
-    result = process_document(job, _WORKER_STAGES, extra)
+    try:
+        result = process_document(job, _WORKER_STAGES, extra)
+    except CorpusToolsError as exc:
+        raise portable_error(exc) from None
     write_shard(Path(outdir), job, result, _WORKER_STAGES.config)
     return result.counts
+
+
+def portable_error(exc: CorpusToolsError) -> CorpusToolsError:
+    """``exc``, or an error with its message and exit code that survives pickling out of a worker.
+
+    An exception whose ``__init__`` takes other arguments than its message (InputError) cannot
+    be unpickled, and a process pool waits forever for the result it was carrying.
+    """
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001  (any failure means: send a plain copy)
+        return UserError(str(exc)) if isinstance(exc, UserError) else CorpusToolsError(str(exc))
+    return exc
 
 
 def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: PrepareConfig, *,
@@ -460,24 +479,33 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
     check_writable(out / "corpus.tmx")
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    extra = frozenset[str]()
-    if len(jobs) >= 5 and config.clean:
-        extra = _batch_boilerplate(jobs, config)
     todo = [j for j in jobs if force or not shard_is_complete(out, j, config)]
     skipped = len(jobs) - len(todo)
+    if not todo:
+        # Every shard done and already merged into these outputs: a rerun changes nothing.
+        current = _merged_run(out, jobs, config)
+        if current is not None:
+            if progress:
+                progress(len(jobs), len(jobs), None)
+            return current
+    extra = frozenset[str]()
+    if todo and len(jobs) >= 5 and config.clean:
+        extra = _batch_boilerplate(jobs, config)
     done = skipped
     if progress:
         progress(done, len(jobs), None)
+    signature: dict[str, str] | None = None
     if todo:
         if executor == "ray":
             from corpus_tools.parallel import run_ray
 
-            for counts in run_ray(todo, str(out), config, extra):
+            for counts in run_ray(todo, str(out), config, extra, num_cpus=jobs_n):
                 done += 1
                 if progress:
-                    progress(done, len(jobs), None)
+                    progress(done, len(jobs), DocumentResult(name="", counts=counts))
         elif jobs_n <= 1 or len(todo) == 1:
             stages = build_stages(config)
+            signature = stages.signature()
             try:
                 for job in todo:
                     result = process_document(job, stages, extra)
@@ -492,13 +520,14 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
 
             ctx = mp.get_context("spawn")
             with ctx.Pool(jobs_n, initializer=_worker_init, initargs=(config,)) as pool:
-                for _counts in pool.imap_unordered(_worker_run, [(str(out), j, extra) for j in todo]):
+                for counts in pool.imap_unordered(_worker_run, [(str(out), j, extra) for j in todo]):
                     done += 1
                     if progress:
-                        progress(done, len(jobs), None)
-    signature = build_stages(config, with_translator=False).signature()
-    if config.translate or config.translate_for_alignment:
-        signature["translator"] = _translator_name(config)
+                        progress(done, len(jobs), DocumentResult(name="", counts=counts))
+    if signature is None:
+        signature = build_stages(config, with_translator=False).signature()
+        if config.translate or config.translate_for_alignment:
+            signature["translator"] = _translator_name(config)
     summary = merge_shards(jobs, out, config, signature, time.perf_counter() - t0, skipped)
     return summary
 
@@ -530,6 +559,38 @@ def _batch_boilerplate(jobs: Sequence[DocumentJob], config: PrepareConfig) -> fr
                 continue
 
     return frozenset(find_recurring_lines(texts()))
+
+
+def _shards_digest(jobs: Sequence[DocumentJob], out: Path) -> str:
+    """A hash of every completion marker, in job order: what a merge was made from."""
+    h = hashlib.sha256()
+    for job in jobs:
+        h.update(job.name.encode() + b"\0")
+        h.update((shard_dir(out, job) / "done.json").read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _merged_run(out: Path, jobs: Sequence[DocumentJob], config: PrepareConfig) -> RunSummary | None:
+    """The summary of the previous run if its outputs were merged from exactly the current shards."""
+    try:
+        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        digest = _shards_digest(jobs, out)
+    except (OSError, ValueError):
+        return None
+    tmx_name = "corpus.tmx.gz" if config.gzip_tmx else "corpus.tmx"
+    outputs = [tmx_name, *(n for n in OUTPUT_FILES if n != "corpus.tmx")]
+    if (not isinstance(run, dict) or run.get("version") != __version__ or run.get("shards") != digest
+            or run.get("config") != json.loads(json.dumps(asdict(config)))
+            or not all((out / n).is_file() for n in outputs)):
+        return None
+    if config.report:
+        # The report is made from run.json after it: an older (or no) report means the merge was cut short.
+        try:
+            if (out / "report.html").stat().st_mtime_ns < (out / "run.json").stat().st_mtime_ns:
+                return None
+        except OSError:
+            return None
+    return RunSummary(out, dict(run.get("counts", {})), len(jobs), len(jobs), 0.0, list(run.get("warnings", [])))
 
 
 def merge_shards(jobs: Sequence[DocumentJob], out: Path, config: PrepareConfig, signature: Mapping[str, str],
@@ -582,6 +643,7 @@ def merge_shards(jobs: Sequence[DocumentJob], out: Path, config: PrepareConfig, 
         "signature": dict(signature), "config": asdict(config), "counts": totals,
         "timings": {"seconds": round(seconds, 3)}, "documents_processed": len(jobs) - skipped,
         "documents_skipped": skipped, "documents": documents, "warnings": warnings,
+        "shards": _shards_digest(jobs, out),
     }
     with atomic_output(out / "run.json") as f:
         json.dump(run, f, ensure_ascii=False, indent=1)

@@ -37,7 +37,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--beam-size", type=int, default=2)
     g.add_argument("--threads", type=int, default=0)
     g.add_argument("--device", choices=("cpu", "cuda", "auto"), default="cpu")
-    g.add_argument("--compute-type", default="default")
+    g.add_argument("--compute-type", default="auto", help="CTranslate2 compute type (default: auto)")
+    g.add_argument("--mt-backend", choices=("argos", "fake"), default="argos",
+                   help="translation backend; 'fake' tags the source and is for tests")
     g.add_argument("--no-cache", action="store_true", help="do not use the translation cache")
     g = p.add_argument_group("checks")
     g.add_argument("--no-check", action="store_true")
@@ -58,6 +60,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from corpus_tools.errors import ConfigError
+    from corpus_tools.io.atomic import check_writable
+    from corpus_tools.io.text import check_readable
     from corpus_tools.io.tsv import parse_columns
     from corpus_tools.pipeline import PrepareConfig, pair_inputs, run_prepare
 
@@ -70,13 +74,19 @@ def run(args: argparse.Namespace) -> int:
         clean_disable=csv_list(args.clean_disable), boilerplate=tuple(args.boilerplate or ()),
         segmenter="srx" if args.srx else args.segmenter, srx=args.srx, align_method=args.method,
         dictionary=args.dictionary, min_score=args.min_score, translate=args.translate,
-        beam_size=args.beam_size, threads=args.threads, device=args.device, compute_type=args.compute_type,
+        beam_size=args.beam_size, threads=args.threads, device=args.device, compute_type=args.compute_type, mt_backend=args.mt_backend,
         mt_cache=not args.no_cache, translate_for_alignment=args.translate_for_alignment,
         check=not args.no_check, check_disable=csv_list(args.disable), lexicons=tuple(args.lexicon or ()),
         drop_severity=args.drop_severity, tsv_columns=parse_columns(args.tsv_columns), encoding=args.encoding,
         gzip_tmx=args.gzip, report=not args.no_report,
     )
     jobs = pair_inputs(args.src, args.tgt, args.manifest)
+    # Missing, unreadable or binary inputs fail here, before the output folder is created.
+    check_writable(os.path.join(args.output, "corpus.tmx"))
+    for job in jobs:
+        for path in (job.src, job.tgt):
+            if path is not None:
+                check_readable(path, args.encoding)
     n_jobs = args.jobs or os.cpu_count() or 1
     show = not args.quiet and sys.stderr.isatty()
     bar = None
@@ -85,9 +95,18 @@ def run(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=len(jobs), unit="doc", file=sys.stderr)
 
-    def progress(done: int, total: int, _result: object) -> None:
+    units = 0
+
+    def progress(done: int, total: int, counts: object) -> None:
+        nonlocal units
+        if isinstance(counts, dict):
+            units += int(counts.get("units", 0))
+        elif counts is not None:
+            units += int(getattr(counts, "counts", {}).get("units", 0))
         if bar is not None:
             bar.n = done
+            elapsed = bar.format_dict.get("elapsed") or 1e-9
+            bar.set_postfix_str(f"{units} units, {units / elapsed:.0f} units/s", refresh=False)
             bar.refresh()
 
     try:

@@ -44,13 +44,13 @@ def read_units(path: str | Path, src_lang: str | None = None, tgt_lang: str | No
     if fmt == "jsonl":
         from corpus_tools.io.jsonl import read_jsonl
 
-        return read_jsonl(iter_lines(path, encoding, refuse_binary=False), str(path), src_lang, tgt_lang)
+        return read_jsonl(iter_lines(path, encoding, refuse_binary=False, records=True), str(path), src_lang, tgt_lang)
     if not src_lang or not tgt_lang:
         raise ConfigError(f"{path}: {fmt.upper()} does not name its languages; give --src-lang and --tgt-lang")
     if fmt == "tsv":
         from corpus_tools.io.tsv import read_tsv
 
-        return read_tsv(iter_lines(path, encoding, refuse_binary=False), str(path), src_lang, tgt_lang, tsv_columns)
+        return read_tsv(iter_lines(path, encoding, refuse_binary=False, records=True), str(path), src_lang, tgt_lang, tsv_columns)
     if fmt == "moses":
         from corpus_tools.io.moses import read_moses
 

@@ -7,6 +7,7 @@ loads with ``datasets.load_dataset("json", data_files=...)``.
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, Iterable, Iterator
 
 from corpus_tools.errors import InputError
@@ -41,6 +42,22 @@ def write_jsonl(units: Iterable[TranslationUnit], out: IO[str]) -> int:
     return n
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: object, what: str, path: str, lineno: int) -> str:
+    """A JSON string that is valid Unicode (JSON allows lone surrogates like ``"\\ud800"``; UTF-8 does not)."""
+    if not isinstance(value, str):
+        raise InputError(path, f"{what} must be a string, not {type(value).__name__}", line=lineno)
+    if _SURROGATE.search(value):
+        raise InputError(path, f"{what} contains a lone surrogate escape, which is not valid Unicode", line=lineno)
+    return value
+
+
+def _opt_text(value: object, what: str, path: str, lineno: int) -> str | None:
+    return None if value is None else _text(value, what, path, lineno)
+
+
 def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
                tgt_lang: str | None) -> Iterator[TranslationUnit]:
     for lineno, line in enumerate(lines, 1):
@@ -50,6 +67,8 @@ def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON: {exc.msg}", line=lineno, column=exc.colno) from None
+        except RecursionError:
+            raise InputError(path, "invalid JSON: nested too deeply", line=lineno) from None
         tr = obj.get("translation") if isinstance(obj, dict) else None
         if not isinstance(tr, dict) or len(tr) < 2:
             raise InputError(path, 'expected {"translation": {"<src>": ..., "<tgt>": ...}}', line=lineno)
@@ -58,14 +77,26 @@ def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
         t = tgt_lang if tgt_lang in tr else next(k for k in langs if k != s)
         origin = obj.get("origin") or "human"
         score = obj.get("score")
+        raw_id = obj.get("id")
+        flags = obj.get("flags") or []
+        if not isinstance(flags, list):
+            raise InputError(path, "flags must be a list of codes", line=lineno)
+        props = {}
+        for k, v in obj.items():
+            if k not in _RESERVED and v is not None:
+                props[_text(k, "a field name", path, lineno)] = _text(
+                    v if isinstance(v, str) else json.dumps(v, ensure_ascii=False), f"field {k!r}", path, lineno)
         yield TranslationUnit(
-            src=str(tr[s]), tgt=str(tr[t]), src_lang=s, tgt_lang=t,
-            id=str(obj.get("id") or lineno),
-            score=float(score) if isinstance(score, (int, float)) else None,
+            src=_text(tr[s], f"translation[{s!r}]", path, lineno),
+            tgt=_text(tr[t], f"translation[{t!r}]", path, lineno),
+            src_lang=_text(s, "a language code", path, lineno), tgt_lang=_text(t, "a language code", path, lineno),
+            id=_text(str(raw_id), "id", path, lineno) if isinstance(raw_id, (str, int)) and raw_id != "" else str(lineno),
+            score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
             origin=Origin(origin) if origin in ("human", "machine") else Origin.HUMAN,
-            model=obj.get("model"), doc=obj.get("doc"),
-            flags=tuple(Flag(code=str(c), category="", severity=Severity.INFO, message="")
-                        for c in obj.get("flags") or ()),
-            note=obj.get("note"),
-            props={k: str(v) for k, v in obj.items() if k not in _RESERVED and v is not None},
+            model=_opt_text(obj.get("model"), "model", path, lineno),
+            doc=_opt_text(obj.get("doc"), "doc", path, lineno),
+            flags=tuple(Flag(code=_text(c, "a flag code", path, lineno), category="", severity=Severity.INFO,
+                             message="") for c in flags),
+            note=_opt_text(obj.get("note"), "note", path, lineno),
+            props=props,
         )

@@ -37,8 +37,8 @@ def read_moses(path: str | Path, src_lang: str, tgt_lang: str, encoding: str | N
     from corpus_tools.io.text import iter_lines
 
     src_path, tgt_path = moses_paths(path, src_lang, tgt_lang)
-    src_lines = iter_lines(src_path, encoding, refuse_binary=False)
-    tgt_lines = iter_lines(tgt_path, encoding, refuse_binary=False)
+    src_lines = iter_lines(src_path, encoding, refuse_binary=False, records=True)
+    tgt_lines = iter_lines(tgt_path, encoding, refuse_binary=False, records=True)
     lineno = 0
     sentinel = object()
     while True:

@@ -61,6 +61,32 @@ def write_tsv(units: Iterable[TranslationUnit], out: IO[str], columns: Sequence[
 
 def read_tsv(lines: Iterable[str], path: str, src_lang: str, tgt_lang: str,
              columns: Sequence[str] = ()) -> Iterator[TranslationUnit]:
+    if columns:
+        yield from _read_tsv_columns(lines, path, src_lang, tgt_lang, columns)
+        return
+    # The plain two-column case, kept lean: it is what multi-million-line bitexts look like.
+    human = Origin.HUMAN
+    unit = TranslationUnit
+    for lineno, line in enumerate(lines, 1):
+        if not line:
+            continue
+        if line[-1] in "\r\n" or line[0] in "\r\n":
+            if not line.strip("\r\n"):
+                continue
+            line = line.rstrip("\r\n")
+        src, sep, rest = line.partition("\t")
+        if not sep:
+            raise InputError(path, "expected source<TAB>target", line=lineno)
+        tgt = rest.partition("\t")[0]
+        if "\\" in src:
+            src = unescape_field(src)
+        if "\\" in tgt:
+            tgt = unescape_field(tgt)
+        yield unit(src=src, tgt=tgt, src_lang=src_lang, tgt_lang=tgt_lang, id=str(lineno), origin=human)
+
+
+def _read_tsv_columns(lines: Iterable[str], path: str, src_lang: str, tgt_lang: str,
+                      columns: Sequence[str]) -> Iterator[TranslationUnit]:
     for lineno, line in enumerate(lines, 1):
         if not line.strip("\r\n"):
             continue
