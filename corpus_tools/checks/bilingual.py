@@ -119,6 +119,14 @@ def _same_digits(src: str, tgt: str) -> bool:
     return not (_TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt))
 
 
+def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
+    """Words of 3+ letters in both sides, not counting capitalised ones (names)."""
+    shared = {w for w in s_low if len(w) > 2}.intersection(t_low)
+    if shared:
+        shared = {w for w in shared if re.search(r"\b" + w + r"\b", src)}
+    return shared
+
+
 def _repeats(toks: list[str]) -> bool:
     """Pre-check for BI010: a 1-word unit three times, or a 2-8 word unit twice, in a row."""
     n = len(toks)
@@ -156,10 +164,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if low.isascii():
         return low
-    low = low.translate(_FOLD_TABLE)
-    if low.isascii():
-        return low
-    return "".join(c for c in unicodedata.normalize("NFD", low) if unicodedata.category(c) != "Mn")
+    return low.translate(_FOLD_TABLE)
 
 
 def _base(lang: str | None) -> str:
@@ -298,7 +303,7 @@ class BilingualChecker:
                 out.append(self._f("BI012", "tgt", tgt, 0, len(tgt), f"tags/placeholders differ: {st} vs {tt}",
                                    "copy the tags and placeholders unchanged"))
         if ("BI003" in on and not same and self.src_lang != self.tgt_lang
-                and len({w for w in s_low if len(w) > 2} & {w for w in t_low if len(w) > 2}) >= 2):
+                and len(_shared_lower(src, s_low, t_low)) >= 2):
             out.extend(self._untranslated(src, tgt, s_low, t_low))
         if "BI015" in on and self._ff:
             fsrc = fold(src)

@@ -32,6 +32,7 @@ class CheckData:
     en_words: frozenset[str]
     boilerplate: re.Pattern[str]
     credit: re.Pattern[str]
+    outlet_suffix: re.Pattern[str]
     names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
 
 
@@ -52,7 +53,7 @@ def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
     agencies_run = rf"{agency}(?:\s*(?:/|via|,|for|pour|and|et)\s*{agency})*"
     forms = [
         # Name/Agency, Name, Agency, Name - Agency, Agency/Agency
-        rf"{prefix}(?:{name}\s*(?:/|,|\||\s[–—-]\s|\s)\s*(?:(?:via|for|pour)\s+)?)?{agencies_run}",
+        rf"\(?{prefix}(?:{name}\s*(?:/|,|\||\s[–—-]\s|\s)\s*(?:(?:via|for|pour)\s+)?)?{agencies_run}\)?",
         # Photo: Name (no agency), PHOTO ARCHIVES LA PRESSE
         rf"(?:photo|photos|crédit\s+photo|photo\s+credit|credit|image)\s*:\s*{name}(?:\s*[,/|]\s*[\w'’ .&-]{{1,40}})?",
         r"(?-i:PHOTO|PHOTOS)\s+[A-ZÀ-Ý0-9'’ .&/,-]{3,60}",
@@ -83,5 +84,7 @@ def load_check_data() -> CheckData:
         en_words=_words("en_words.txt"),
         boilerplate=bp,
         credit=_credit_pattern(_lines("agencies.txt")),
+        outlet_suffix=re.compile(r"\s+[|–—-]\s+(?:" + "|".join(re.escape(a) for a in sorted(
+            (a for a in _lines("agencies.txt") if len(a) > 3), key=len, reverse=True)) + r")\s*$"),
         names_fr_en=tuple(names),
     )

@@ -182,7 +182,7 @@ class MonoChecker:
             s2, e2 = _strip_span(text, s, e)
             line = text[s2:e2]
             if idx == 0 and "BP001" in on:
-                m = _SITE_SUFFIX.search(line)
+                m = _SITE_SUFFIX.search(line) or self.data.outlet_suffix.search(line)
                 if m and len(line) - len(m.group()) > 20:
                     flags.append(_flag("BP001", s2 + m.start(), e2, text, "site-name suffix after the headline",
                                        "delete the suffix"))
@@ -643,12 +643,17 @@ def _inside_lines(f: Flag, starts: set[int], lines: list[tuple[int, int]], text:
 
 
 def _finish(flags: Iterable[Flag]) -> list[Flag]:
-    seen: set[tuple[str, int | None, int | None]] = set()
+    """Sort by position; of overlapping flags with the same code keep the longest."""
     out: list[Flag] = []
-    for f in sorted(flags, key=lambda f: (f.start or 0, f.end or 0, f.code)):
-        key = (f.code, f.start, f.end)
-        if key in seen:
-            continue
-        seen.add(key)
+    last: dict[str, int] = {}  # code -> index in out of its latest flag
+    for f in sorted(flags, key=lambda f: (f.start or 0, -(f.end or 0), f.code)):
+        i = last.get(f.code)
+        if i is not None and f.start is not None:
+            prev = out[i]
+            if prev.end is not None and f.start < prev.end:
+                if (f.end or 0) > prev.end:
+                    out[i] = f if (f.end or 0) - f.start > prev.end - (prev.start or 0) else prev
+                continue
+        last[f.code] = len(out)
         out.append(f)
     return out
