@@ -217,11 +217,12 @@ def process_document(job: DocumentJob, stages: Stages,
     res.counts["src_paragraphs"] = len(src_pars)
     res.counts["src_sentences"] = len(src)
     machine = job.tgt is None
+    scored: list[tuple[str, float | None]] = []
     if machine:
         if stages.translator is None:
             raise ConfigError("no target document and no --translate")
-        translations = stages.translator.translate([s.text for s in src])
-        tgt: list[Segment] = [Segment(t, s.paragraph, 0, len(t), s.is_caption) for s, t in zip(src, translations)]
+        scored = _translate_scored(stages.translator, [s.text for s in src])
+        tgt: list[Segment] = [Segment(t, s.paragraph, 0, len(t), s.is_caption) for s, (t, _) in zip(src, scored)]
         beads = [Bead((i,), (i,), 1.0) for i in range(len(src))]
         res.counts["tgt_sentences"] = len(tgt)
     else:
@@ -264,6 +265,8 @@ def process_document(job: DocumentJob, stages: Stages,
                  "bead": bead.kind}
         if any(src[i].is_caption for i in bead.src):
             props["caption"] = "1"
+        if machine and scored[bead.src[0]][1] is not None:
+            props["mt_score"] = f"{scored[bead.src[0]][1]:.4f}"  # the model's log-probability score
         res.units.append(TranslationUnit(
             src=s_text, tgt=t_text, src_lang=config.src_lang, tgt_lang=config.tgt_lang,
             id=f"{job.name}:{len(res.units) + 1}",
@@ -281,6 +284,12 @@ def process_document(job: DocumentJob, stages: Stages,
     res.counts["tgt_rejected"] = sum(1 for r in res.rejects if r.side == "tgt")
     res.counts["flags"] = sum(len(u.flags) for u in res.units) + len(res.doc_flags)
     return res
+
+
+def _translate_scored(translator: Any, sentences: list[str]) -> list[tuple[str, float | None]]:
+    if hasattr(translator, "translate_scored"):
+        return list(translator.translate_scored(sentences))
+    return [(t, None) for t in translator.translate(sentences)]
 
 
 # ---------------------------------------------------------------------------------------------

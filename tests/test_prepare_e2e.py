@@ -113,3 +113,17 @@ def test_cli_entry_points() -> None:
     for argv in (["corpus-tools", "--version"], [sys.executable, "-m", "corpus_tools", "--version"]):
         r = subprocess.run(argv, capture_output=True, text=True, timeout=60)
         assert r.returncode == 0 and r.stdout.startswith("corpus-tools ")
+
+
+def test_prepare_translate_marks_machine_units(tmp_path: Path) -> None:
+    outdir = tmp_path / "mt"
+    rc = main(["prepare", str(EN), "--translate", "--mt-backend", "fake", "--src-lang", "en", "--tgt-lang", "fr",
+               "-o", str(outdir), "--quiet", "--no-report"])
+    assert rc == 0
+    rows = [json.loads(line) for line in (outdir / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 40
+    assert all(r["origin"] == "machine" and r["model"] == "fake-en_fr" for r in rows)
+    assert all(r["translation"]["fr"] == "[fr] " + r["translation"]["en"] for r in rows)
+    run = json.loads((outdir / "run.json").read_text(encoding="utf-8"))
+    assert run["signature"]["translator"].startswith("fake")
+    assert run["counts"]["src_in_units"] + run["counts"]["src_rejected"] == run["counts"]["src_sentences"]
