@@ -81,3 +81,20 @@ def test_flags_carry_side_and_offsets(en_fr) -> None:  # type: ignore[no-untyped
     src, tgt = "The bridge is 250 metres long.", "Le pont mesure 205 mètres de long."
     (flag,) = [f for f in en_fr.check_pair(src, tgt) if f.code == "BI006"]
     assert flag.side == "tgt" and tgt[flag.start:flag.end] == "205" == flag.span
+
+
+def test_cli_jobs_gives_same_flags(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    rows = [r for r in _rows()] * 3
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("".join(f"{s}\t{t}\n" for _, s, t in rows if s and t and "\t" not in s + t), encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"f{jobs}.jsonl"
+        cmd = [sys.executable, "-m", "corpus_tools", "check", str(tsv), "--src-lang", "en", "--tgt-lang", "fr",
+               "-o", str(out), "--jobs", jobs]
+        assert subprocess.run(cmd, capture_output=True).returncode == 0
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and outs[0].count("\n") > 20

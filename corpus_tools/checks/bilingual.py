@@ -129,8 +129,15 @@ def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
 
 def _repeats(toks: list[str]) -> bool:
     """Pre-check for BI010: a 1-word unit three times, or a 2-8 word unit twice, in a row."""
+    last: dict[str, int] = {}
+    dists: set[int] = set()
+    for i, tok in enumerate(toks):
+        j = last.get(tok)
+        if j is not None and i - j <= 8:
+            dists.add(i - j)
+        last[tok] = i
     n = len(toks)
-    for k in range(1, 9):
+    for k in dists:
         need = 2 * k if k <= 2 else k
         run = 0
         for i in range(n - k):

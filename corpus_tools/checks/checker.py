@@ -20,8 +20,10 @@ class Checker:
     """Runs the enabled checks; build it with :func:`make_checker`."""
 
     def __init__(self, src_lang: str, tgt_lang: str | None, enabled: frozenset[str], lexicon: LexiconIndex,
-                 extra_lexicons: tuple[str, ...] = ()) -> None:
+                 extra_lexicons: tuple[str, ...] = (), config: dict[str, object] | None = None) -> None:
         data = load_check_data()
+        # what make_checker was given: lets worker processes build an identical checker
+        self.config: dict[str, object] = dict(config or {})
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
         self.enabled = enabled
@@ -64,10 +66,14 @@ def make_checker(src_lang: str, tgt_lang: str | None = None, *, disable: Iterabl
             out |= hits
         return out
 
+    disable = tuple(disable)
+    enable = tuple(enable)
     enabled = (set(CHECKS) - OPT_IN) | expand(enable, "enable")
     enabled -= expand(disable, "disable")
     extra = tuple(lexicons)
     entries = load_builtin_lexicons(CHECKS)
     for path in extra:
         entries.extend(load_lexicon_file(path, CHECKS))
-    return Checker(src_lang, tgt_lang, frozenset(enabled), LexiconIndex(entries), extra)
+    config = {"src_lang": src_lang, "tgt_lang": tgt_lang, "disable": tuple(disable) if not isinstance(disable, str)
+              else (disable,), "lexicons": extra, "enable": tuple(enable)}
+    return Checker(src_lang, tgt_lang, frozenset(enabled), LexiconIndex(entries), extra, config)

@@ -65,6 +65,7 @@ class LexEntry:
     triggers: tuple[str, ...] | None
     source: str
     required: frozenset[str] = frozenset()
+    lead: str | None = None  # literal word every match starts with: search by str.find + match
 
 
 def _is_sep(item: tuple[object, object]) -> bool:
@@ -174,6 +175,32 @@ def _analyze(items: object, at_start: bool, complete: set[str] | None = None
     return runs, groups
 
 
+def _leading_word(items: object) -> str | None:
+    """The literal letters a sequence starts with, if at least three (lowercase)."""
+    cur: list[str] = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre_const.LITERAL and chr(av).isalpha():
+            cur.append(chr(av))
+            continue
+        break
+    return "".join(cur).lower() if len(cur) >= 3 else None
+
+
+def leading_word(pattern: str) -> str | None:
+    """The literal letters (3+, lowercase) every match starts with, after an optional ``\\b``."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    items = list(parsed)
+    if items and items[0][0] is _sre_const.AT and items[0][1] is _sre_const.AT_BOUNDARY:
+        items = items[1:]
+    else:
+        return None
+    word = _leading_word(items)
+    return word
+
+
 def required_words(pattern: str) -> frozenset[str]:
     """Whole words every match of ``pattern`` contains (lowercase), for a cheap pre-check."""
     try:
@@ -264,7 +291,7 @@ def parse_lexicon(text: str, source: str, known_codes: Iterable[str]) -> list[Le
             near=_compile(near, "near", source, lineno) if near else None,
             unless=_compile(unless, "unless", source, lineno) if unless else None,
             severity=severity, triggers=triggers,
-            source=f"{source}:{lineno}", required=required_words(pattern)))
+            source=f"{source}:{lineno}", required=required_words(pattern), lead=leading_word(pattern)))
     return out
 
 
@@ -352,8 +379,10 @@ class LexiconIndex:
     def find(self, text: str, lowered_tokens: Iterable[str] | None = None) -> Iterator[tuple[LexEntry, re.Match[str]]]:
         if lowered_tokens is None:
             lowered_tokens = set(_TOKEN.findall(text.lower()))
+        low = text.lower()
+        aligned = len(low) == len(text)
         for entry in self.candidates(lowered_tokens):
-            for m in entry.pattern.finditer(text):
+            for m in _matches(entry, text, low, aligned):
                 if m.end() == m.start():
                     continue
                 if entry.near is not None or entry.unless is not None:
@@ -372,6 +401,21 @@ class LexiconIndex:
                     if entry.unless is not None and entry.unless.search(window):
                         continue
                 yield entry, m
+
+
+def _matches(entry: LexEntry, text: str, low: str, aligned: bool) -> Iterator[re.Match[str]]:
+    """Matches of an entry: anchored at each occurrence of its leading word when it has one."""
+    lead = entry.lead
+    if not lead or not aligned:
+        yield from entry.pattern.finditer(text)
+        return
+    pos = low.find(lead)
+    while pos >= 0:
+        if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):
+            m = entry.pattern.match(text, pos)
+            if m:
+                yield m
+        pos = low.find(lead, pos + 1)
 
 
 def tokens_lower(text: str) -> set[str]:

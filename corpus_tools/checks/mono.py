@@ -586,7 +586,8 @@ class MonoChecker:
 
     @staticmethod
     def _compound_variants(text: str) -> Iterator[Flag]:
-        words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
+        # only lowercase prose words: capitalised or CamelCase tokens are names and identifiers
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"(?<![\w.-])[a-z]+(?![\w])", text)]
         closed = Counter(w for _, _, w in words)
 
         def stem(w: str) -> str:
