@@ -12,7 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_reliability_support import (
-    EN, FAST_PREPARE, FR, check_jsonl, check_outdir, need_prepare, read_rejects, run_cli,
+    EN,
+    FAST_PREPARE,
+    FR,
+    check_jsonl,
+    check_outdir,
+    need_prepare,
+    read_rejects,
+    run_cli,
 )
 
 

@@ -12,14 +12,24 @@ import codecs
 import gzip
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from tests.test_reliability_support import (
-    EN, FAST_PREPARE, FR, Outcome, assert_allowed, check_jsonl, check_outdir, check_tmx, check_tsv, need,
-    need_prepare, run_cli,
+    EN,
+    FAST_PREPARE,
+    FR,
+    Outcome,
+    assert_allowed,
+    check_jsonl,
+    check_outdir,
+    check_tmx,
+    check_tsv,
+    need,
+    need_prepare,
+    run_cli,
 )
 
 SNIPPETS = [b"\x00", b"\xff", b"\xfe", b"\xc3", b"\xe2\x80\xa8", b"\r", b"\r\n", b"\n\n", b"\t", b"\\", b"\x1b[0m",

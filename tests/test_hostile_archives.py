@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_reliability_support import assert_clean_failure, need, run_cli, run_sub, snapshot
+from tests.test_reliability_support import (
+    assert_clean_failure,
+    need,
+    run_cli,
+    run_sub,
+    snapshot,
+)
 
 META = json.dumps({"package_version": "1.0", "from_code": "en", "to_code": "fr", "type": "translate",
                    "code": "translate-en_fr"})

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from tests.test_reliability_support import (
-    BAD, FAST_PREPARE, Outcome, assert_clean_failure, check_tmx, check_tsv, need, need_prepare, run_cli, snapshot,
+    BAD,
+    FAST_PREPARE,
+    Outcome,
+    assert_clean_failure,
+    check_tmx,
+    check_tsv,
+    need,
+    need_prepare,
+    run_cli,
+    snapshot,
 )
 
 SECRET = "s3cr3t-token-that-must-not-leak"
@@ -37,7 +46,7 @@ class _Server:
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 outer.requests.append(self.path)
                 body = f'<!ENTITY leak "{SECRET}">'.encode()
                 self.send_response(200)
@@ -124,7 +133,7 @@ def test_shipped_xxe_fixtures_leak_nothing(tmp_path: Path) -> None:
 
 def _lol(levels: int, fanout: int) -> bytes:
     ents = '<!ENTITY a0 "lol">\n' + "".join(
-        f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * fanout}">\n' for i in range(1, levels + 1))
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * fanout}">\n' for i in range(1, levels + 1))
     return tmx(TU.format(f"&a{levels};", "b"), f"<!DOCTYPE tmx [\n{ents}]>\n")
 
 

@@ -10,9 +10,24 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.errors import InputError
-from corpus_tools.io.text import _CHUNK, check_readable, iter_lines, read_text, split_paragraphs
+from corpus_tools.io.text import (
+    _CHUNK,
+    check_readable,
+    iter_lines,
+    read_text,
+    split_paragraphs,
+)
 from tests.test_reliability_support import (
-    BAD, EN, FAST_PREPARE, FR, assert_clean_failure, check_outdir, check_tmx, need, need_prepare, run_cli,
+    BAD,
+    EN,
+    FAST_PREPARE,
+    FR,
+    assert_clean_failure,
+    check_outdir,
+    check_tmx,
+    need,
+    need_prepare,
+    run_cli,
 )
 
 OK_FILES = [  # (file, first sentence after decoding)

@@ -14,7 +14,15 @@ import pytest
 
 from corpus_tools.io.atomic import atomic_output
 from tests.test_reliability_support import (
-    EN, FAST_PREPARE, FR, assert_clean_failure, check_jsonl, check_outdir, check_tmx, check_tsv, need_prepare,
+    EN,
+    FAST_PREPARE,
+    FR,
+    assert_clean_failure,
+    check_jsonl,
+    check_outdir,
+    check_tmx,
+    check_tsv,
+    need_prepare,
     run_cli,
 )
 
@@ -23,8 +31,7 @@ UNITS = [("Hello world.", "Bonjour le monde."), ("Second one.", "Deuxième.")]
 
 def _tsv(path: Path, n: int, bad_last: bool = False) -> Path:
     with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(f"Sentence number {i} of the corpus.\tPhrase numéro {i} du corpus.\n")
+        f.writelines(f"Sentence number {i} of the corpus.\tPhrase numéro {i} du corpus.\n" for i in range(n))
         if bad_last:
             f.write("a line without a tab\n")
     return path
@@ -119,10 +126,9 @@ def test_error_half_way_keeps_previous_output(tmp_path: Path, out_name: str) -> 
 def test_atomic_output_on_any_exception(tmp_path: Path, exc: BaseException) -> None:
     target = tmp_path / "f.txt"
     target.write_text("previous\n", encoding="utf-8")
-    with pytest.raises(type(exc)):
-        with atomic_output(target) as f:
-            f.write("half")
-            raise exc
+    with pytest.raises(type(exc)), atomic_output(target) as f:
+        f.write("half")
+        raise exc
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert _leftovers(tmp_path) == []
 

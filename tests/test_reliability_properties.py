@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from corpus_tools.io import read_units, write_units
 from corpus_tools.io.xmlsafe import XML_ILLEGAL, strip_xml_illegal
-from corpus_tools.model import Flag, Origin, Paragraph, Segment, Severity, TranslationUnit
+from corpus_tools.model import (
+    Flag,
+    Origin,
+    Paragraph,
+    Segment,
+    Severity,
+    TranslationUnit,
+)
 from tests.test_reliability_support import check_tmx, need
 
 ANY = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -84,7 +91,7 @@ SEG_WORDS = st.sampled_from(["Hello", "world", "Mr.", "Dr.", "U.S.", "e.g.", "3.
 PARA = st.builds(" ".join, st.lists(SEG_WORDS, max_size=40))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segmenter(lang: str, engine: str):
     from corpus_tools.segment import get_segmenter
 

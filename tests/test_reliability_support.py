@@ -15,9 +15,9 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pytest
 
@@ -99,7 +99,7 @@ def run_cli(argv: Sequence[str]) -> Outcome:
 def run_sub(argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 60) -> Outcome:
     """Run the real ``corpus-tools`` in a subprocess (for signals, env-dependent backends)."""
-    proc = subprocess.run([sys.executable, "-m", "corpus_tools", *map(str, argv)], cwd=cwd,
+    proc = subprocess.run([sys.executable, "-m", "corpus_tools", *map(str, argv)], check=False, cwd=cwd,
                           env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout)
     return Outcome(proc.returncode, proc.stdout, proc.stderr)
 
