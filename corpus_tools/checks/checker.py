@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from corpus_tools.checks.bilingual import BilingualChecker
 from corpus_tools.checks.data import load_check_data
-from corpus_tools.checks.lexicon import LexiconIndex, load_builtin_lexicons, load_lexicon_file
+from corpus_tools.checks.lexicon import (
+    LexiconIndex,
+    load_builtin_lexicons,
+    load_lexicon_file,
+)
 from corpus_tools.checks.mono import MonoChecker
 from corpus_tools.checks.registry import CHECKS, CHECKS_VERSION
 from corpus_tools.errors import ConfigError
@@ -74,6 +78,6 @@ def make_checker(src_lang: str, tgt_lang: str | None = None, *, disable: Iterabl
     entries = load_builtin_lexicons(CHECKS)
     for path in extra:
         entries.extend(load_lexicon_file(path, CHECKS))
-    config = {"src_lang": src_lang, "tgt_lang": tgt_lang, "disable": tuple(disable) if not isinstance(disable, str)
+    config: dict[str, object] = {"src_lang": src_lang, "tgt_lang": tgt_lang, "disable": tuple(disable) if not isinstance(disable, str)
               else (disable,), "lexicons": extra, "enable": tuple(enable)}
     return Checker(src_lang, tgt_lang, frozenset(enabled), LexiconIndex(entries), extra, config)

@@ -37,10 +37,7 @@ class CheckData:
 
 
 # Clause-building French words: a French fragment must contain one (names of institutions do not).
-_FR_CLAUSAL = frozenset("""
-il elle ils elles je tu nous vous est sont était étaient ont avons avez ai suis sera seront fait peut peuvent faut
-dit disent va vont ne pas que qui mais c n qu j s avait avaient sommes êtes veut veulent doit doivent sait savent
-""".split())
+_FR_CLAUSAL = frozenset(["il", "elle", "ils", "elles", "je", "tu", "nous", "vous", "est", "sont", "était", "étaient", "ont", "avons", "avez", "ai", "suis", "sera", "seront", "fait", "peut", "peuvent", "faut", "dit", "disent", "va", "vont", "ne", "pas", "que", "qui", "mais", "c", "n", "qu", "j", "s", "avait", "avaient", "sommes", "êtes", "veut", "veulent", "doit", "doivent", "sait", "savent"])
 
 _NAME = r"(?-i:[A-ZÀ-Ý][\w'’.-]+)"
 
@@ -50,19 +47,22 @@ def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
     name = rf"{_NAME}(?:\s+(?:(?-i:d[eu]|van|von|la|le|da|di|al|el|bin|ibn)\s+)?{_NAME}){{0,3}}"
     prefix = (r"(?:(?:photo|photos|photograph|image|images|credit|credits|crédit|source|video|vidéo|illustration"
               r"|graphic|graphique|file\s+photo|photo\s+d'archives|archives)\s*[:/|-]?\s*|©\s*)?")
-    agencies_run = rf"{agency}(?:\s*(?:/|via|,|for|pour|and|et)\s*{agency})*"
+    agencies_run = (rf"{agency}(?:\s*(?:/|via|,|for|pour|and|et)\s*{agency})*"
+                    r"(?:\s+(?:photo|photos|file\s+photo|file|files|archives|pool|handout))?")
     forms = [
         # Name/Agency, Name, Agency, Name - Agency, Agency/Agency
         rf"\(?{prefix}(?:{name}\s*(?:/|,|\||\s[–—-]\s|\s)\s*(?:(?:via|for|pour)\s+)?)?{agencies_run}\)?",
+        # Agency/Name: 'The Canadian Press/Adrian Wyld'
+        rf"\(?{prefix}{agencies_run}\s*[/,|]\s*{name}\)?",
         # Photo: Name (no agency), PHOTO ARCHIVES LA PRESSE
         rf"(?:photo|photos|crédit\s+photo|photo\s+credit|credit|image)\s*:\s*{name}(?:\s*[,/|]\s*[\w'’ .&-]{{1,40}})?",
         r"(?-i:PHOTO|PHOTOS)\s+[A-ZÀ-Ý0-9'’ .&/,-]{3,60}",
         # bylines: By First Last[, Outlet]
-        rf"(?:by|par)\s+{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|and|et|&)\s*{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}})*"
-        rf"(?:\s*[,|/–—-]\s*(?:(?:the\s+)?{_NAME}\s*|&\s*){{1,6}})?",
+        (rf"(?:by|par)\s+{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|and|et|&)\s*{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}})*"
+         rf"(?:\s*[,|/–—-]\s*(?:(?:the\s+)?{_NAME}\s*|&\s*){{1,6}})?"),
         # With files from The Canadian Press / Avec AFP
-        rf"\(?(?:with|avec)\s+(?:(?:files|information|reporting|notes|contributions?)\s+(?:from|de)\s+|(?:l'|les\s+)?)?"
-        rf"(?:the\s+)?{agencies_run}\)?",
+        (rf"\(?(?:with|avec)\s+(?:(?:files|information|reporting|notes|contributions?)\s+(?:from|de)\s+|(?:l'|les\s+)?)?"
+         rf"(?:the\s+)?{agencies_run}\)?"),
     ]
     return re.compile(r"(?:" + "|".join(forms) + r")\s*\.?", re.IGNORECASE)
 
@@ -80,7 +80,7 @@ def load_check_data() -> CheckData:
     return CheckData(
         fr_strong=strong,
         fr_weak=_words("fr_weak.txt"),
-        fr_clausal=_FR_CLAUSAL & (strong | frozenset("c n qu j s".split())),
+        fr_clausal=_FR_CLAUSAL & (strong | frozenset(["c", "n", "qu", "j", "s"])),
         en_words=_words("en_words.txt"),
         boilerplate=bp,
         credit=_credit_pattern(_lines("agencies.txt")),

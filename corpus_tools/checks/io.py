@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from corpus_tools.checks.checker import Checker
 
@@ -65,7 +65,7 @@ def _check_batch(items: list[tuple[int, str, str, str]]) -> list[dict[str, objec
     return out
 
 
-def _parallel(checker: Checker, units: "Iterator[object]", jobs: int, batch: int) -> Iterator[dict[str, object]]:
+def _parallel(checker: Checker, units: Iterator[object], jobs: int, batch: int) -> Iterator[dict[str, object]]:
     from collections import deque
     from multiprocessing import get_context
 

@@ -19,35 +19,29 @@ derivable trigger are always run.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any
 
-from corpus_tools.errors import ConfigError, InputError
+from corpus_tools.errors import InputError
 from corpus_tools.model import Severity
 
 try:  # the regex parser moved in 3.11; it is what ``re.compile`` itself uses
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
-    import re._constants as _sre_const  # type: ignore[import-not-found]
+    import re._constants as _sre_const  # type: ignore[import-not-found,unused-ignore]
+    import re._parser as _sre_parse  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sre_const  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre_const
+    import sre_parse as _sre_parse
 
 _COLUMNS = ("code", "french", "pattern", "suggestion", "note", "near", "unless", "severity", "trigger")
 _REQUIRED = ("code", "pattern")
 WINDOW = 160
 
 # Words too frequent to be good triggers: an entry keyed on them would run on every sentence.
-_COMMON = frozenset("""
-the a an of to in on at by for with from and or but as is are was were be been being has have had
-do does did make makes made making take takes took taken give gave given get got put puts that this
-these those it its his her their our your my he she they we you i who which what when where than then
-not no all any some one two more most very so such there here into over under after before about
-""".split())
+_COMMON = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "make", "makes", "made", "making", "take", "takes", "took", "taken", "give", "gave", "given", "get", "got", "put", "puts", "that", "this", "these", "those", "it", "its", "his", "her", "their", "our", "your", "my", "he", "she", "they", "we", "you", "i", "who", "which", "what", "when", "where", "than", "then", "not", "no", "all", "any", "some", "one", "two", "more", "most", "very", "so", "such", "there", "here", "into", "over", "under", "after", "before", "about"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +62,14 @@ class LexEntry:
     lead: str | None = None  # literal word every match starts with: search by str.find + match
 
 
-def _is_sep(item: tuple[object, object]) -> bool:
+def _is_sep(item: Any) -> bool:
     """True for a required separator: a non-alphanumeric literal, a class of such, or ``\\s+``."""
     op, av = item
     C = _sre_const
     if op is C.LITERAL:
-        return not chr(av).isalnum()  # type: ignore[arg-type]
+        return not chr(av).isalnum()
     if op is C.IN:
-        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+        for sub_op, sub_av in av:
             if sub_op is C.CATEGORY and sub_av is C.CATEGORY_SPACE:
                 continue
             if sub_op is C.LITERAL and not chr(sub_av).isalnum():
@@ -83,35 +77,35 @@ def _is_sep(item: tuple[object, object]) -> bool:
             return False
         return True
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, _hi, sub = av  # type: ignore[misc]
+        lo, _hi, sub = av
         return bool(lo >= 1 and len(sub) and all(_is_sep(x) for x in sub))
     return False
 
 
-def _ends_with_sep(items: object) -> bool:
-    seq = list(items)  # type: ignore[call-overload]
+def _ends_with_sep(items: Any) -> bool:
+    seq = list(items)
     if not seq:
         return False
     last = seq[-1]
     if _is_sep(last):
         return True
     alts = _alternatives(*last)
-    return bool(alts) and all(_ends_with_sep(a) for a in alts)  # type: ignore[arg-type]
+    return alts is not None and bool(alts) and all(_ends_with_sep(a) for a in alts)
 
 
-def _alternatives(op: object, av: object) -> list[object] | None:
+def _alternatives(op: Any, av: Any) -> list[Any] | None:
     C = _sre_const
     if op is C.BRANCH:
-        return list(av[1])  # type: ignore[index]
+        return list(av[1])
     if op is C.SUBPATTERN:
-        body = av[-1]  # type: ignore[index]
+        body = av[-1]
         if len(body) == 1 and body[0][0] is C.BRANCH:
             return list(body[0][1][1])
         return [body]
     return None
 
 
-def _analyze(items: object, at_start: bool, complete: set[str] | None = None
+def _analyze(items: Any, at_start: bool, complete: set[str] | None = None
              ) -> tuple[list[str], list[tuple[str, ...]]]:
     """Required literal words, and required alternations (one trigger set per group).
 
@@ -123,6 +117,7 @@ def _analyze(items: object, at_start: bool, complete: set[str] | None = None
     cur: list[str] = []
     C = _sre_const
     whole = complete if complete is not None else set()
+    at_word = at_start
 
     def close(is_whole: bool = False) -> None:
         if len(cur) >= 3:
@@ -131,15 +126,14 @@ def _analyze(items: object, at_start: bool, complete: set[str] | None = None
                 whole.add("".join(cur).lower())
         cur.clear()
 
-    at_word = at_start
 
-    for item in items:  # type: ignore[attr-defined]
+    for item in items:
         op, av = item
-        if op is C.LITERAL and chr(av).isalpha():  # type: ignore[arg-type]
+        if op is C.LITERAL and chr(av).isalpha():
             if not cur:
                 at_word = at_start
             if cur or at_start:
-                cur.append(chr(av))  # type: ignore[arg-type]
+                cur.append(chr(av))
             at_start = False
             continue
         close(op is C.AT or _is_sep(item))
@@ -147,7 +141,7 @@ def _analyze(items: object, at_start: bool, complete: set[str] | None = None
             at_start = True
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            lo, _hi, sub = av  # type: ignore[misc]
+            lo, _hi, sub = av
             at_start = (at_start if lo == 0 else True) if _ends_with_sep(sub) else False
             continue
         alts = _alternatives(op, av)
@@ -175,10 +169,10 @@ def _analyze(items: object, at_start: bool, complete: set[str] | None = None
     return runs, groups
 
 
-def _leading_word(items: object) -> str | None:
+def _leading_word(items: Any) -> str | None:
     """The literal letters a sequence starts with, if at least three (lowercase)."""
     cur: list[str] = []
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         if op is _sre_const.LITERAL and chr(av).isalpha():
             cur.append(chr(av))
             continue
@@ -328,7 +322,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 class LexiconIndex:
     """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
 
-    __slots__ = ("_by_key", "_exact", "_exact_keys", "_prefix_keys", "_always", "entries")
+    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "entries")
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
         self.entries = tuple(entries)
@@ -423,6 +417,13 @@ def tokens_lower(text: str) -> set[str]:
     return set(_TOKEN.findall(text.lower()))
 
 
-__all__ = ["LexEntry", "LexiconIndex", "derive_trigger", "parse_lexicon", "load_builtin_lexicons",
-           "load_lexicon_file", "builtin_lexicon_names", "tokens_lower"]
-_ = (csv, io)
+__all__ = [
+    "LexEntry",
+    "LexiconIndex",
+    "builtin_lexicon_names",
+    "derive_trigger",
+    "load_builtin_lexicons",
+    "load_lexicon_file",
+    "parse_lexicon",
+    "tokens_lower",
+]

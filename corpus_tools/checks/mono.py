@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from corpus_tools.checks.data import CheckData
 from corpus_tools.checks.lexicon import LexiconIndex, tokens_lower
@@ -58,11 +59,10 @@ _MOJIBAKE = re.compile(
     "\u0178\u02DC\u0192\u0090\u009D]?|Â[\u00A0-\u00BF]|\uFFFD|Ã[©¨ª«§¢´¹®¯]|Å[\u0092\u0093\u00A0\u00A1\u00BD\u00BE])")
 _CONTROL = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u200B\u2028\u2029\uFEFF]")
 _TY010 = re.compile(r"\b([a-z]+)\s+\1\b(?![-’'])")
-_TY010_OK = frozenset("""had that do is was bye so no yes ha ho hey knock tut chop wait now there well far go boo
-pom bla blah yada hush pooh tsk aye ciao dum la na mwah very really bang bye-bye""".split())
+_TY010_OK = frozenset(["had", "that", "do", "is", "was", "bye", "so", "no", "yes", "ha", "ho", "hey", "knock", "tut", "chop", "wait", "now", "there", "well", "far", "go", "boo", "pom", "bla", "blah", "yada", "hush", "pooh", "tsk", "aye", "ciao", "dum", "la", "na", "mwah", "very", "really", "bang", "bye-bye"])
 # Repetition loops (MT009): the same 1-6 word unit three or more times in a row.
 _MT009 = re.compile(r"\b((?:\w+[\s,;:]+){0,5}?\w+)(?:[\s,;:]+\1\b){2,}", re.IGNORECASE)
-_INTERJECTIONS = frozenset("ha ho hey no yes go la na bla blah yada boo wow oh ah knock tick tock bang".split())
+_INTERJECTIONS = frozenset(["ha", "ho", "hey", "no", "yes", "go", "la", "na", "bla", "blah", "yada", "boo", "wow", "oh", "ah", "knock", "tick", "tock", "bang"])
 
 _PRE_TY001 = re.compile(r"[ \u00A0\u202F][,;:!?)\]”.]")
 _PRE_TY002 = re.compile(r"[.,;:!?][ \u00A0]?[.,;:]")
@@ -70,7 +70,7 @@ _DIGIT = re.compile(r"\d")
 _PRE_TY008 = re.compile(r"\d(?:,\d{1,2}(?!\d)|[\u00A0\u202F]|[ \u00A0\u202F]?[%€]|[ \u00A0\u202F]?h\b|[ \u00A0\u202F]?h[ \u00A0\u202F]?\d"
                         r"|(?:e|er|re|ème|ère)\b| \d{3}\b|[ \u00A0]?j[ \u00A0]?/)")
 _WORD_RX = re.compile(r"[^\W\d_]+")
-_FR_HON_TOKENS = frozenset("m mm mme mmes mlle mlles me mgr dre pre".split())
+_FR_HON_TOKENS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dre", "pre"])
 
 
 def _has_triple(toks: list[str]) -> bool:
@@ -101,7 +101,7 @@ _CAPTION_CUE = re.compile(r",\s+(?:left|right|centre|center|foreground|backgroun
 
 # --- French fragments ---------------------------------------------------------------------------
 _TOKEN_POS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ELISION = frozenset("c d l j n qu s m t jusqu lorsqu puisqu quoiqu".split())
+_ELISION = frozenset(["c", "d", "l", "j", "n", "qu", "s", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"])
 _LOANS = re.compile(
     r"\b(?:je ne sais quoi|c['’]est la vie|raison d['’]être|fait accompli|à la (?:carte|mode)|laissez-faire|savoir-faire"
     r"|coup d['’]état|tour de force|pièce de résistance|crème de la crème|vis-à-vis|déjà vu|femme fatale"
@@ -114,9 +114,7 @@ _LOANS = re.compile(
     re.IGNORECASE)
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]")
 _LOWER_ACCENTED_WORD = re.compile(r"\b[a-zà-ÿ]*[àâäçéèêëîïôöùûüÿœæ]")
-_EN_LOAN_ACCENTED = frozenset("café cafés résumé résumés naïve fiancé fiancée cliché clichés protégé protégée décor "
-                              "rôle élite élites exposé touché née façade déjà entrée entrées soirée matinée "
-                              "communiqué communiqués détente régime régimes crème première premières".split())
+_EN_LOAN_ACCENTED = frozenset(["café", "cafés", "résumé", "résumés", "naïve", "fiancé", "fiancée", "cliché", "clichés", "protégé", "protégée", "décor", "rôle", "élite", "élites", "exposé", "touché", "née", "façade", "déjà", "entrée", "entrées", "soirée", "matinée", "communiqué", "communiqués", "détente", "régime", "régimes", "crème", "première", "premières"])
 
 
 def _flag(code: str, start: int, end: int, text: str, message: str, suggestion: str | None = None,
@@ -459,7 +457,7 @@ class MonoChecker:
                 for s, e in spans(_CONTROL):
                     yield _flag("TY009", s, e, text, f"control or invisible character U+{ord(text[s]):04X}",
                                 "delete the character")
-        if "TY010" in on and any(x == y for x, y in zip(tok_list, tok_list[1:])):
+        if "TY010" in on and any(x == y for x, y in pairwise(tok_list)):
             for m in _TY010.finditer(chunk):
                 if m.group(1) not in _TY010_OK:
                     yield _flag("TY010", lo + m.start(), lo + m.end(), text, "word repeated twice in a row",
@@ -595,7 +593,7 @@ class MonoChecker:
 
         closed_stems = Counter(stem(w) for _, _, w in words)
         open_forms: list[tuple[int, int, str]] = []
-        for (s1, e1, a), (s2, e2, b) in zip(words, words[1:]):
+        for (s1, e1, a), (s2, e2, b) in pairwise(words):
             gap = text[e1:s2]
             if gap not in (" ", "-") or len(a) < 3 or len(b) < 3 or a in _COMPOUND_STOP or b in _COMPOUND_STOP:
                 continue
@@ -627,8 +625,7 @@ def _honorific_for(text: str, name: str) -> str:
 _FR_HONORIFIC_EN = {"M": "Mr", "MM": "Messrs", "Mme": "Ms", "Mmes": "Mmes", "Mlle": "Ms", "Mlles": "Misses",
                     "Me": "(lawyer's title: drop it or write 'lawyer X')", "Mgr": "Bishop / Archbishop",
                     "Dre": "Dr", "Pre": "Prof"}
-_COMPOUND_STOP = frozenset("""every any some may all in on out up over under with can not no for its the and one day
-time where what how who body thing way back down off some""".split())
+_COMPOUND_STOP = frozenset(["every", "any", "some", "may", "all", "in", "on", "out", "up", "over", "under", "with", "can", "not", "no", "for", "its", "the", "and", "one", "day", "time", "where", "what", "how", "who", "body", "thing", "way", "back", "down", "off", "some"])
 # codes whose own span is a whole line: they stay even though their line is 'suppressed'
 _LINE_CODES = frozenset({"BP001", "BP002", "DU001", "BP003", "DU002"})
 # checks that apply to any language (the rest are English-specific)

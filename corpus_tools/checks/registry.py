@@ -9,9 +9,9 @@ class used by the evaluation scorer (``boilerplate``, ``typography``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from corpus_tools.model import Severity
 

@@ -37,7 +37,7 @@ def _split(values: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from corpus_tools.checks import CHECKS, make_checker
-    from corpus_tools.checks.io import iter_flag_records, is_bitext
+    from corpus_tools.checks.io import is_bitext, iter_flag_records
     from corpus_tools.errors import ConfigError
     from corpus_tools.io.atomic import atomic_output
     from corpus_tools.model import Severity
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     worst = 99
     count = 0
 
-    def write(out: "object") -> None:
+    def write(out: object) -> None:
         nonlocal worst, count
         for record in iter_flag_records(checker, args.input, args.src_lang, args.tgt_lang, bitext,
                                         jobs=max(1, args.jobs)):
