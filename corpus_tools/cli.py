@@ -81,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rc = args._module.run(args)
         return int(rc or 0)
     except CorpusToolsError as exc:
-        print(f"corpus-tools {args.command}: error: {exc}", file=sys.stderr)
+        # One line, whatever the message holds (a library message may quote input over several lines).
+        message = " ".join(str(exc).split())
+        print(f"corpus-tools {args.command}: error: {message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"corpus-tools {args.command}: interrupted", file=sys.stderr)
@@ -93,3 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except OSError as exc:
+        # The system refused (disk full, I/O error, a folder vanished): one line, exit 2, no traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"corpus-tools {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2

@@ -29,9 +29,7 @@ from corpus_tools.pipeline import (
     PrepareConfig,
     Stages,
     build_stages,
-    portable_error,
-    process_document,
-    write_shard,
+    run_document,
 )
 
 MAX_RETRIES = 3
@@ -54,12 +52,7 @@ def _worker_stages(config: PrepareConfig) -> Stages:
 
 def _process(outdir: str, job: DocumentJob, config: PrepareConfig, extra: frozenset[str]) -> dict[str, int]:
     """One document, in a Ray worker: the local pool's function, unchanged."""
-    try:
-        result = process_document(job, _worker_stages(config), extra)
-    except CorpusToolsError as exc:
-        raise portable_error(exc) from None
-    write_shard(Path(outdir), job, result, config)
-    return result.counts
+    return run_document(Path(outdir), job, _worker_stages(config), extra, keep_going=True).counts
 
 
 class _DocumentWorker:
@@ -70,12 +63,7 @@ class _DocumentWorker:
         self._stages = build_stages(config)
 
     def process(self, outdir: str, job: DocumentJob, extra: frozenset[str]) -> dict[str, int]:
-        try:
-            result = process_document(job, self._stages, extra)
-        except CorpusToolsError as exc:
-            raise portable_error(exc) from None
-        write_shard(Path(outdir), job, result, self._config)
-        return result.counts
+        return run_document(Path(outdir), job, self._stages, extra, keep_going=True).counts
 
 
 def _connect(ray: Any, num_cpus: int | None) -> bool:

@@ -12,14 +12,23 @@ import json
 import os
 import platform
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from corpus_tools import __version__
 from corpus_tools.errors import ConfigError, CorpusToolsError, InputError, UserError
 from corpus_tools.io.atomic import atomic_output, check_writable
-from corpus_tools.model import Bead, Flag, Origin, Paragraph, Reject, Segment, Severity, TranslationUnit
+from corpus_tools.model import (
+    Bead,
+    Flag,
+    Origin,
+    Paragraph,
+    Reject,
+    Segment,
+    TranslationUnit,
+)
 
 SHARD_FORMAT = 1
 HTML_SUFFIXES = (".html", ".htm")
@@ -149,6 +158,7 @@ class DocumentResult:
     rejects: list[Reject] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # set when the document could not be processed (batch runs go on)
 
 
 def _clean_side(path: str, lang: str, config: PrepareConfig, doc: str,
@@ -330,7 +340,7 @@ def shard_is_complete(outdir: Path, job: DocumentJob, config: PrepareConfig) -> 
         stamps = [_file_stamp(job.src), _file_stamp(job.tgt)]
     except OSError:
         return False
-    return (meta.get("format") == SHARD_FORMAT and meta.get("config") == config.key()
+    return (meta.get("format") == SHARD_FORMAT and meta.get("config") == config.key() and not meta.get("error")
             and meta.get("name") == job.name and meta.get("inputs") == stamps)
 
 
@@ -352,7 +362,7 @@ def write_shard(outdir: Path, job: DocumentJob, result: DocumentResult, config: 
             f.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
     meta = {"format": SHARD_FORMAT, "config": config.key(), "name": job.name,
             "inputs": [_file_stamp(job.src), _file_stamp(job.tgt)],
-            "counts": result.counts, "warnings": result.warnings}
+            "counts": result.counts, "warnings": result.warnings, "error": result.error}
     with atomic_output(marker) as f:
         json.dump(meta, f, ensure_ascii=False)
 
@@ -441,13 +451,37 @@ class RunSummary:
     skipped: int
     seconds: float
     warnings: list[str]
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document, error) of a batch
 
 
 ProgressFn = Callable[[int, int, DocumentResult | None], None]
 
 
+def run_document(outdir: Path, job: DocumentJob, stages: Stages, extra: frozenset[str] = frozenset(),
+                 *, keep_going: bool = False) -> DocumentResult:
+    """Process one document and write its shard; the one function every executor calls.
+
+    With ``keep_going`` (batches), a user error in this document is recorded in its shard
+    (and in run.json) instead of stopping the run; the document is retried on the next run.
+    """
+    try:
+        result = process_document(job, stages, extra)
+    except UserError as exc:
+        if not keep_going:
+            raise portable_error(exc) from None
+        result = DocumentResult(name=job.name, error=str(exc), counts={"documents_failed": 1})
+    except CorpusToolsError as exc:
+        raise portable_error(exc) from None
+    write_shard(outdir, job, result, stages.config)
+    return result
+
+
 def _worker_init(config: PrepareConfig) -> None:
-    global _WORKER_STAGES  # noqa: PLW0603  (per-process cache in pool workers only)
+    import signal
+
+    # Ctrl-C is the parent's to handle: a worker that sees it too prints a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _WORKER_STAGES  # per-process cache, in pool workers only
     _WORKER_STAGES = build_stages(config)
 
 
@@ -457,12 +491,7 @@ _WORKER_STAGES: Stages | None = None
 def _worker_run(args: tuple[str, DocumentJob, frozenset[str]]) -> dict[str, int]:
     outdir, job, extra = args
     assert _WORKER_STAGES is not None
-    try:
-        result = process_document(job, _WORKER_STAGES, extra)
-    except CorpusToolsError as exc:
-        raise portable_error(exc) from None
-    write_shard(Path(outdir), job, result, _WORKER_STAGES.config)
-    return result.counts
+    return run_document(Path(outdir), job, _WORKER_STAGES, extra, keep_going=True).counts
 
 
 def portable_error(exc: CorpusToolsError) -> CorpusToolsError:
@@ -517,8 +546,7 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
             signature = stages.signature()
             try:
                 for job in todo:
-                    result = process_document(job, stages, extra)
-                    write_shard(out, job, result, config)
+                    result = run_document(out, job, stages, extra, keep_going=len(jobs) > 1)
                     done += 1
                     if progress:
                         progress(done, len(jobs), result)
@@ -641,17 +669,22 @@ def merge_shards(jobs: Sequence[DocumentJob], out: Path, config: PrepareConfig, 
     totals: dict[str, int] = {}
     documents = []
     warnings: list[str] = []
+    failed: list[tuple[str, str]] = []
     for job in jobs:
         meta = json.loads((shard_dir(out, job) / "done.json").read_text(encoding="utf-8"))
         for k, v in meta["counts"].items():
             totals[k] = totals.get(k, 0) + int(v)
         documents.append({"name": job.name, "src": job.src, "tgt": job.tgt, "counts": meta["counts"]})
+        if meta.get("error"):
+            documents[-1]["error"] = meta["error"]
+            failed.append((job.name, meta["error"]))
         warnings.extend(meta.get("warnings", []))
     run = {
         "tool": "corpus-tools", "version": __version__, "src_lang": sl, "tgt_lang": tl,
         "signature": dict(signature), "config": asdict(config), "counts": totals,
         "timings": {"seconds": round(seconds, 3)}, "documents_processed": len(jobs) - skipped,
         "documents_skipped": skipped, "documents": documents, "warnings": warnings,
+        "failed": [{"doc": d, "error": e} for d, e in failed],
         "shards": _shards_digest(jobs, out),
     }
     with atomic_output(out / "run.json") as f:
@@ -664,4 +697,4 @@ def merge_shards(jobs: Sequence[DocumentJob], out: Path, config: PrepareConfig, 
             pass
         else:
             write_report(out)
-    return RunSummary(out, totals, len(jobs), skipped, seconds, warnings)
+    return RunSummary(out, totals, len(jobs), skipped, seconds, warnings, failed)

@@ -166,7 +166,8 @@ def test_prepare_refuses_before_any_output(tmp_path: Path, name: str, offset: in
     assert not out.exists(), "output folder created for a refused input"
 
 
-def test_prepare_refuses_a_binary_file_in_a_folder(tmp_path: Path) -> None:
+def test_prepare_skips_a_binary_file_in_a_folder(tmp_path: Path) -> None:
+    """A batch must not stop at its first odd file: the bad document is reported, the others land."""
     need_prepare()
     src, tgt = tmp_path / "en", tmp_path / "fr"
     src.mkdir()
@@ -178,7 +179,8 @@ def test_prepare_refuses_a_binary_file_in_a_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     o = run_cli(["prepare", src, tgt, "-o", out, *FAST_PREPARE, "--no-check"])
     assert_clean_failure(o, mentions=["doc1.txt"])
-    assert not out.exists()
+    docs = {json.loads(line)["doc"] for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert docs == {"doc0.txt", "doc2.txt"}
 
 
 def test_prepare_encoding_override(tmp_path: Path) -> None:

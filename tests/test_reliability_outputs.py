@@ -234,10 +234,6 @@ def test_prepare_killed_then_resumed(tmp_path: Path) -> None:
     assert len(run["documents"]) == 12
 
 
-# Not strict: whether a worker is mid-task when Ctrl-C lands is a race, so the bug shows in most runs, not all.
-@pytest.mark.xfail(strict=False, reason="pipeline._worker_init does not ignore SIGINT: a pool worker prints "
-                   "'Process SpawnPoolWorker-N:' (and a traceback); fix: signal.signal(SIGINT, SIG_IGN) in "
-                   "_worker_init, then REMOVE this marker")
 def test_ctrl_c_on_parallel_prepare_is_one_line(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group (workers too): still one line, no traceback."""
     need_prepare()

@@ -79,7 +79,7 @@ def main(argv: Sequence[str]) -> int:
     summary = pipeline.run_prepare(jobs, out, config, jobs_n=n, force="--force" in argv,
                                    progress=lambda done, total, res: seen.append(done))
     print(json.dumps({"documents": summary.documents, "skipped": summary.skipped, "counts": summary.counts,
-                      "progress_last": seen[-1] if seen else None}))
+                      "progress_last": seen[-1] if seen else None, "failed": summary.failed}))
     return 0
 
 
@@ -212,16 +212,21 @@ def _rerun_fresh(src: Path, tgt: Path, out: Path) -> Path:
     return out
 
 
-def test_a_failing_document_stops_the_pool_with_its_message(corpus: tuple[Path, Path], tmp_path: Path) -> None:
-    # InputError cannot be unpickled as it is; a pool used to wait forever for its result.
+def test_a_failing_document_is_reported_and_the_pool_goes_on(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    # InputError cannot be pickled as it is; a pool used to wait forever for its result.
     src, tgt = tmp_path / "en", tmp_path / "fr"
     shutil.copytree(corpus[0], src)
     shutil.copytree(corpus[1], tgt)
     (src / "doc003.en.txt").write_bytes(b"Caf\xe9 au lait.\n")
     proc = subprocess.run([sys.executable, __file__, str(src), str(tgt), str(tmp_path / "out"), "2"],
                           env=_env(), capture_output=True, text=True, timeout=120, check=False)
-    assert proc.returncode != 0
-    assert "doc003.en.txt (byte offset 3): not valid utf-8" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert len(summary["failed"]) == 1
+    doc, error = summary["failed"][0]
+    assert doc == "doc003.en.txt"
+    assert "doc003.en.txt (byte offset 3): not valid utf-8" in error
+    assert summary["counts"]["documents_failed"] == 1
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])

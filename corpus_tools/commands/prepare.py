@@ -82,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
     )
     jobs = pair_inputs(args.src, args.tgt, args.manifest)
     # Missing, unreadable or binary inputs fail here, before the output folder is created.
+    # In a batch, a bad document is skipped and reported instead (the others still land).
     check_writable(os.path.join(args.output, "corpus.tmx"))
-    for job in jobs:
+    for job in jobs if len(jobs) == 1 else ():
         for path in (job.src, job.tgt):
             if path is not None:
                 check_readable(path, args.encoding)
@@ -117,10 +118,12 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     for w in summary.warnings:
         print(f"corpus-tools prepare: warning: {w}", file=sys.stderr)
+    for _doc, error in summary.failed:
+        print(f"corpus-tools prepare: error: {error} (document skipped; rerun to retry it)", file=sys.stderr)
     c = summary.counts
-    if not args.quiet:
+    if not args.quiet and not summary.failed:
         print(f"{summary.documents} document(s) ({summary.skipped} already done), "
               f"{c.get('units', 0)} units, {c.get('src_rejected', 0) + c.get('tgt_rejected', 0)} rejected "
               f"sentences, {c.get('flags', 0)} flags -> {summary.outdir}/ ({summary.seconds:.1f}s)",
               file=sys.stderr)
-    return 0
+    return 2 if summary.failed else 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,21 @@ def check_writable(path: str | os.PathLike[str]) -> None:
         raise OutputError(f"{p}: permission denied (cannot write in {probe})")
 
 
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+def _block_signals() -> set[signal.Signals] | None:
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    except (AttributeError, OSError, ValueError):  # no pthread_sigmask on this platform
+        return None
+
+
+def _unblock_signals(previous: set[signal.Signals] | None) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], mode: str = "w",
                   encoding: str | None = "utf-8", newline: str | None = "\n") -> Iterator[IO]:  # type: ignore[type-arg]
@@ -42,13 +58,22 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w",
     ``mode`` is ``"w"`` (text) or ``"wb"`` (bytes). A path ending in ``.gz`` is gzip-compressed.
     """
     target = Path(path)
+    # Ctrl-C or SIGTERM landing between the temp file's creation and the try block below
+    # would leave it behind: hold those signals until the cleanup is armed.
+    blocked = _block_signals()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    raw = os.fdopen(fd, "wb")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raw = os.fdopen(fd, "wb")
+    except BaseException:
+        _unblock_signals(blocked)
+        raise
     try:
+        # A signal held above is raised here, inside the block that removes the temporary file.
+        _unblock_signals(blocked)
         if target.name.endswith(".gz"):
             binary: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0)  # type: ignore[assignment]
         else:
