@@ -84,7 +84,9 @@ _PRE_TAG = re.compile(r"[<{%&$]")
 
 
 _DIGITS = re.compile(r"\d+")
-_TRICKY_NUM = re.compile(r"\d[.,]\d|\d\s?[hH]\b|[ap]\.?m\b|\d\s?(?:million|milliard|billion|thousand|mille)", re.IGNORECASE)
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+# same digit runs on both sides can still differ in meaning when a 12-hour clock is involved
+_TRICKY_NUM = re.compile(r"\d\s?[hH]\b|\d\s?[ap]\.?m\b", re.IGNORECASE)
 
 
 def _same_digits(src: str, tgt: str) -> bool:
@@ -92,7 +94,17 @@ def _same_digits(src: str, tgt: str) -> bool:
     a, b = _DIGITS.findall(src), _DIGITS.findall(tgt)
     if sorted(a) != sorted(b):
         return False
+    if "," in src or "." in src or "," in tgt or "." in tgt:
+        da = sorted(x.replace(",", ".") for x in _DECIMAL.findall(src))
+        db = sorted(x.replace(",", ".") for x in _DECIMAL.findall(tgt))
+        if da != db:
+            return False
     return not (_TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt))
+
+
+def _names_copied(src: str, tgt: str) -> bool:
+    """Fast path for BI008: every capitalised word and acronym of the source occurs as is in the target."""
+    return all(w in tgt for w in _CAPWORD.findall(src)) and all(a in tgt for a in _ACRONYM.findall(src))
 
 
 def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
@@ -265,7 +277,7 @@ class BilingualChecker:
             out.extend(self._numbers(src, tgt, s_low, t_low))
         if "BI007" in on and ("@" in src or "@" in tgt or "/" in src or "/" in tgt or "www" in src or "www" in tgt):
             out.extend(self._urls(src, tgt))
-        if "BI008" in on:
+        if "BI008" in on and not _names_copied(src, tgt):
             out.extend(self._entities(src, tgt))
         if "BI009" in on:
             out.extend(self._punctuation(src, tgt))
