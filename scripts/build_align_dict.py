@@ -14,7 +14,6 @@ from the ``wordfreq`` package (build-time only, not a runtime dependency).
 from __future__ import annotations
 
 import argparse
-import base64
 import gzip
 import re
 from pathlib import Path
@@ -84,8 +83,7 @@ def main() -> None:
     with open(out, "w", encoding="utf-8") as f:
         f.write(f"# {a.pair} word pairs from FreeDict ({_ISO3[s]}-{_ISO3[t]} + {_ISO3[t]}-{_ISO3[s]}), "
                 f"top {a.top} by wordfreq; see README.md for licences\n")
-        for (sw, tw), _ in sorted(best):
-            f.write(f"{sw}\t{tw}\n")
+        f.writelines(f"{sw}\t{tw}\n" for (sw, tw), _ in sorted(best))
     print(f"{out}: {len(best)} pairs")
 
 

@@ -8,8 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools.align import AlignOptions, check_beads, format_beads, make_aligner, parse_beads
-from corpus_tools.align.features import Dictionary, load_dictionary, number_values, parse_dictionary
+from corpus_tools.align import (
+    AlignOptions,
+    check_beads,
+    format_beads,
+    make_aligner,
+    parse_beads,
+)
+from corpus_tools.align.features import (
+    Dictionary,
+    load_dictionary,
+    number_values,
+    parse_dictionary,
+)
 from corpus_tools.errors import ConfigError, InputError, UserError
 from corpus_tools.model import Bead, Segment
 

@@ -5,8 +5,15 @@
 >>> beads = aligner.align(src_segments, tgt_segments)        # doctest: +SKIP
 """
 
-from corpus_tools.align.aligner import METHODS, AlignOptions, Aligner, make_aligner
+from corpus_tools.align.aligner import METHODS, Aligner, AlignOptions, make_aligner
 from corpus_tools.align.beads import check_beads, format_beads, parse_beads
 
-__all__ = ["AlignOptions", "Aligner", "METHODS", "check_beads", "format_beads", "make_aligner",
-           "parse_beads"]
+__all__ = [
+           "METHODS",
+           "AlignOptions",
+           "Aligner",
+           "check_beads",
+           "format_beads",
+           "make_aligner",
+           "parse_beads",
+]

