@@ -102,11 +102,6 @@ def _same_digits(src: str, tgt: str) -> bool:
     return not (_TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt))
 
 
-def _names_copied(src: str, tgt: str) -> bool:
-    """Fast path for BI008: every capitalised word and acronym of the source occurs as is in the target."""
-    return all(w in tgt for w in _CAPWORD.findall(src)) and all(a in tgt for a in _ACRONYM.findall(src))
-
-
 def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
     """Words of 3+ letters in both sides, not counting capitalised ones (names)."""
     shared = {w for w in s_low if len(w) > 2}.intersection(t_low)
@@ -277,7 +272,7 @@ class BilingualChecker:
             out.extend(self._numbers(src, tgt, s_low, t_low))
         if "BI007" in on and ("@" in src or "@" in tgt or "/" in src or "/" in tgt or "www" in src or "www" in tgt):
             out.extend(self._urls(src, tgt))
-        if "BI008" in on and not _names_copied(src, tgt):
+        if "BI008" in on and not self._names_copied(src, tgt):
             out.extend(self._entities(src, tgt))
         if "BI009" in on:
             out.extend(self._punctuation(src, tgt))
@@ -490,6 +485,21 @@ class BilingualChecker:
             m = t[u]
             yield self._f("BI007", "tgt", tgt, m.start(), m.end(), f"URL or e-mail '{u}' is not in the source",
                           "copy the source URL unchanged")
+
+    def _names_copied(self, src: str, tgt: str) -> bool:
+        """Fast path for BI008: every capitalised word and acronym of the source is in the target
+        (accents aside), or one of its table variants is."""
+        words = _CAPWORD.findall(src) + _ACRONYM.findall(src)
+        if all(w in tgt for w in words):
+            return True
+        t_fold = fold(tgt)
+        for w in words:
+            f = fold(w)
+            if f in t_fold:
+                continue
+            if not any(v in t_fold for v in self._names.get(f, ())):
+                return False
+        return True
 
     def _variants(self, word: str) -> frozenset[str]:
         f = fold(word)
