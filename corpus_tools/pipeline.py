@@ -344,6 +344,15 @@ def shard_is_complete(outdir: Path, job: DocumentJob, config: PrepareConfig) -> 
             and meta.get("name") == job.name and meta.get("inputs") == stamps)
 
 
+def _shard_error(outdir: Path, job: DocumentJob) -> str | None:
+    try:
+        meta = json.loads((shard_dir(outdir, job) / "done.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    error = meta.get("error")
+    return str(error) if error else None
+
+
 def write_shard(outdir: Path, job: DocumentJob, result: DocumentResult, config: PrepareConfig) -> None:
     """Write one document's results; the marker is written last, so a partial shard is never taken."""
     d = shard_dir(outdir, job)
@@ -561,6 +570,11 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
                     done += 1
                     if progress:
                         progress(done, len(jobs), DocumentResult(name="", counts=counts))
+    if len(jobs) == 1:
+        # A single document that failed is the run's error (batches report and go on).
+        error = _shard_error(out, jobs[0])
+        if error:
+            raise UserError(error)
     if signature is None:
         signature = build_stages(config, with_translator=False).signature()
         if config.translate or config.translate_for_alignment:
