@@ -20,7 +20,8 @@ def detect_format(path: str | Path, src_lang: str | None = None, tgt_lang: str |
     name = str(path).lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    for ext, fmt in ((".tmx", "tmx"), (".tsv", "tsv"), (".jsonl", "jsonl"), (".json", "jsonl")):
+    for ext, fmt in ((".tmx", "tmx"), (".tsv", "tsv"), (".jsonl", "jsonl"), (".json", "jsonl"),
+                     (".xlf", "xliff"), (".xliff", "xliff"), (".sdlxliff", "xliff")):
         if name.endswith(ext):
             return fmt
     suffix = Path(name).suffix.lstrip(".")
@@ -33,7 +34,7 @@ def detect_format(path: str | Path, src_lang: str | None = None, tgt_lang: str |
 def read_units(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None, *,
                fmt: str | None = None, encoding: str | None = None,
                tsv_columns: Sequence[str] = ()) -> Iterator[TranslationUnit]:
-    """Stream the units of a TMX, TSV, JSONL or Moses corpus."""
+    """Stream the units of a TMX, XLIFF (read only), TSV, JSONL or Moses corpus."""
     from corpus_tools.io.text import iter_lines
 
     fmt = fmt or detect_format(path, src_lang, tgt_lang)
@@ -41,6 +42,10 @@ def read_units(path: str | Path, src_lang: str | None = None, tgt_lang: str | No
         from corpus_tools.io.tmx import read_tmx
 
         return read_tmx(path, src_lang, tgt_lang)
+    if fmt == "xliff":
+        from corpus_tools.io.xliff import read_xliff
+
+        return read_xliff(path, src_lang, tgt_lang)
     if fmt == "jsonl":
         from corpus_tools.io.jsonl import read_jsonl
 
@@ -82,6 +87,8 @@ def write_units(units: Iterable[TranslationUnit], path: str | Path, *, src_lang:
         from corpus_tools.io.moses import write_moses
 
         return write_moses(units, path, src_lang, tgt_lang)
+    if fmt == "xliff":
+        raise ConfigError(f"{path}: XLIFF is an input format here; write .tmx, .tsv, .jsonl or Moses")
     raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from corpus_tools import __version__
 from corpus_tools.errors import ConfigError, InputError
-from corpus_tools.io.xmlsafe import XML_ILLEGAL, safe_parser_kwargs, strip_xml_illegal
+from corpus_tools.io.xmlsafe import XML_ILLEGAL, safe_parser_kwargs, strip_xml_illegal, xml_input_error
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -294,16 +294,7 @@ def read_tmx(path: str | Path, src_lang: str | None = None, tgt_lang: str | None
             # An XLIFF, a namespaced or any other XML file: say so rather than return nothing.
             raise InputError(path, f"not a TMX file: the root element is <{root.tag}>, expected <tmx>")
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (0, 0)
-        msg = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
-        # iterparse without entity resolution can report a bare "no element found" at (0, 0);
-        # the error log (shared by the thread's parses, so take its latest entry) holds the real one.
-        first = next((e for e in reversed(exc.error_log) if e.level >= 3), None) if exc.error_log else None
-        if first is not None and (not line or msg == "no element found"):
-            line, col, msg = first.line, first.column, first.message.strip()
-        # Some libxml2 messages go on with a copy of the offending input: keep the first line only.
-        msg = (msg.splitlines() or ["syntax error"])[0][:200]
-        raise InputError(path, f"malformed XML: {msg}", line=line or None, column=col or None) from None
+        raise xml_input_error(path, exc) from None
     except (OSError, EOFError, zlib.error) as exc:  # a corrupt .tmx.gz raises zlib.error or EOFError
         raise InputError(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     finally:

@@ -6,6 +6,8 @@ import re
 
 from lxml import etree
 
+from corpus_tools.errors import InputError
+
 # Characters XML 1.0 forbids (C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -24,3 +26,17 @@ def safe_parser_kwargs() -> dict[str, bool]:
 
 def safe_parser(**extra: bool) -> etree.XMLParser:
     return etree.XMLParser(**{**safe_parser_kwargs(), **extra})
+
+
+def xml_input_error(path: str, exc: etree.XMLSyntaxError) -> InputError:
+    """A one-line InputError with the line and column of a syntax error."""
+    line, col = exc.position if exc.position else (0, 0)
+    msg = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
+    # iterparse without entity resolution can report a bare "no element found" at (0, 0);
+    # the error log (shared by the thread's parses, so take its latest entry) holds the real one.
+    first = next((e for e in reversed(exc.error_log) if e.level >= 3), None) if exc.error_log else None
+    if first is not None and (not line or msg == "no element found"):
+        line, col, msg = first.line, first.column, first.message.strip()
+    # Some libxml2 messages go on with a copy of the offending input: keep the first line only.
+    msg = (msg.splitlines() or ["syntax error"])[0][:200]
+    return InputError(path, f"malformed XML: {msg}", line=line or None, column=col or None)
