@@ -94,7 +94,7 @@ def baseline(path: Path) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
-def run_single(path: Path) -> tuple[int, int, float]:
+def run_single(path: Path) -> tuple[int, int, float, float]:
     from corpus_tools.checks import make_checker
     from corpus_tools.io import read_units
 
@@ -102,10 +102,11 @@ def run_single(path: Path) -> tuple[int, int, float]:
     checker.check_pair("warm-up sentence with the langid model", "phrase d'échauffement pour le modèle")
     n = flags = 0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for unit in read_units(str(path), "en", "fr"):
         flags += len(checker.check_pair(unit.src, unit.tgt))
         n += 1
-    return n, flags, time.perf_counter() - t0
+    return n, flags, time.perf_counter() - t0, time.process_time() - c0
 
 
 _WORKER_CHECKER = None
@@ -139,8 +140,15 @@ def _chunks(path: Path, size: int) -> Iterator[list[str]]:
             yield buf
 
 
-def run_parallel(path: Path, workers: int) -> tuple[int, int, float]:
+def _child_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_parallel(path: Path, workers: int) -> tuple[int, int, float, float]:
+    """Wall time of the checking, and CPU seconds of the workers (start-up included)."""
     n = flags = 0
+    c0 = _child_cpu()
     ctx = get_context("fork")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         pool.map(_work, [["a b c\td e f\n"]] * workers)  # warm the workers
@@ -149,7 +157,7 @@ def run_parallel(path: Path, workers: int) -> tuple[int, int, float]:
             n += k
             flags += f
         dt = time.perf_counter() - t0
-    return n, flags, dt
+    return n, flags, dt, _child_cpu() - c0
 
 
 def main() -> int:
@@ -163,14 +171,17 @@ def main() -> int:
         write_tsv(path, a.pairs)
         nb, tb = baseline(path)
         print(f"baseline regex scan: {nb} pairs in {tb:.2f}s = {nb / tb:,.0f} pairs/s")
+        uniq = len({ln for ln in path.open(encoding="utf-8")})
+        print(f"distinct pairs: {uniq} of {nb} ({uniq / nb:.0%}); the checker remembers recent units")
         if not a.skip_single:
-            n, flags, dt = run_single(path)
-            print(f"check_pair, 1 process: {n} pairs in {dt:.2f}s = {n / dt:,.0f} pairs/s, {flags} flags; "
-                  f"ratio to baseline {(n / dt) / (nb / tb):.3f}")
+            n, flags, dt, cpu = run_single(path)
+            print(f"check_pair, 1 process: {n} pairs in {dt:.2f}s = {n / dt:,.0f} pairs/s, {flags} flags, "
+                  f"{cpu / n * 1e6:.0f} us CPU/pair; ratio to baseline {(n / dt) / (nb / tb):.3f}")
         if a.workers > 1:
-            n, flags, dt = run_parallel(path, a.workers)
+            n, flags, dt, cpu = run_parallel(path, a.workers)
             print(f"check_pair, {a.workers} processes: {n} pairs in {dt:.2f}s = {n / dt:,.0f} pairs/s, "
-                  f"{flags} flags; ratio to baseline {(n / dt) / (nb / tb):.3f}")
+                  f"{flags} flags, {cpu / n * 1e6:.0f} us worker CPU/pair (start-up included); "
+                  f"ratio to baseline {(n / dt) / (nb / tb):.3f}")
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: main {self_rss:.0f} MiB, largest worker {child_rss:.0f} MiB; load average {os.getloadavg()[0]:.1f}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from operator import eq
 from typing import Any
 
 from corpus_tools.checks.data import CheckData, data_text
@@ -73,55 +74,58 @@ _ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,6}\b")
 _CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
 _FTOK = re.compile(r"[\w&]+")
 _ROMAN = re.compile(r"^(?:[IVXLC]+)$")
+_PLACE_QUALIFIER = re.compile(r"(?-i:[A-Z][a-z]+),[ \u00A0]?$")
 _ACRO_STOP = frozenset(["OK", "TV", "PM", "AM", "PDF", "USB", "GPS", "CEO", "CFO", "DJ", "ID", "OMG", "FAQ", "HTML", "URL", "PS", "NB", "LOL", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX"])
 _CAP_STOP = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Madam", "Lady", "Lord", "Mme", "Mlle", "Monsieur", "Madame", "President", "Président", "Présidente", "Prime", "Premier", "Première", "Minister", "Ministre", "Secretary", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Général", "Senator", "Sénateur", "Governor", "Mayor", "Maire", "Chief", "Justice", "Judge", "Juge", "Officer", "Director", "Directeur", "Chairman", "Leader", "Ambassador", "Ambassadeur", "Foreign", "Defence", "Defense", "Interior", "Finance", "Finances", "Health", "Santé", "Affairs", "Department", "Ministry", "Ministère", "Office", "Bureau", "Council", "Conseil", "Committee", "Comité", "Commission", "House", "Maison", "Senate", "Sénat", "Congress", "Congrès", "Parliament", "Parlement", "Assembly", "Assemblée", "Court", "Cour", "Supreme", "Suprême", "Federal", "Fédéral", "National", "Nationale", "State", "States", "United", "Unis", "Nations", "Union", "European", "Européenne", "Européen", "Republic", "République", "Kingdom", "Royaume", "Democratic", "Démocrate", "Party", "Parti", "Liberal", "Libéral", "Conservative", "Conservateur", "Labour", "Green", "Verts", "Socialist", "Socialiste", "Republican", "Républicain", "Republicans", "Républicains", "Democrat", "Democrats", "Church", "Église", "University", "Université", "School", "École", "College", "Collège", "Hospital", "Hôpital", "Police", "Army", "Armée", "Navy", "Air", "Force", "Forces", "Guard", "Garde", "Agency", "Agence", "Service", "Services", "Bank", "Banque", "Central", "Centrale", "International", "Internationale", "Global", "World", "Monde", "War", "Guerre", "Cup", "Coupe", "Games", "Jeux", "Olympic", "Olympics", "Olympiques", "North", "South", "East", "West", "Nord", "Sud", "Est", "Ouest", "Northern", "Southern", "Eastern", "Western", "Middle", "Street", "Rue", "Avenue", "Road", "Square", "Place", "Bridge", "Pont", "River", "Rivière", "Fleuve", "Lake", "Lac", "Mount", "Mont", "Island", "Île", "City", "Ville", "Hall", "Palace", "Palais", "Museum", "Musée", "Centre", "Center", "Festival", "Prize", "Prix", "Award", "Day", "Jour", "Year", "Christmas", "Noël", "Easter", "Pâques", "God", "Dieu", "Internet", "Web", "Covid", "Coronavirus", "Black", "White", "Red", "Blue", "Gold", "Great", "Grand", "Grande", "New", "Nouveau", "Nouvelle", "Old", "Saint", "Sainte", "St", "Santa", "English", "French", "Russian", "American", "Canadian", "British", "German", "Italian", "Spanish", "Chinese", "Japanese", "Ukrainian", "Polish", "Swiss", "Belgian", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "Greek", "Turkish", "Iranian", "Iraqi", "Syrian", "Israeli", "Palestinian", "Lebanese", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan", "Saudi", "Indian", "Pakistani", "Afghan", "Korean", "Vietnamese", "Mexican", "Brazilian", "Argentine", "Argentinian", "Chilean", "Cuban", "Haitian", "African", "European", "Asian", "Arab", "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Quebecer", "Quebecers", "Québécois", "Québécoise", "Canadians", "Americans", "Russians", "Ukrainians", "Europeans", "Français", "Française", "Anglais", "Soviet", "Western", "Kremlin", "Francophone", "Anglophone", "This", "That", "These", "Those", "The", "And", "But", "For", "With", "From", "When", "Where", "While", "After", "Before", "Since", "During", "Although", "However"])
 
 _DIGIT = re.compile(r"\d")
+# entries kept per checker for repeated source sentences (first in, first out)
+_CACHE_SIZE = 4096
 _FR_ACCENT = re.compile(r"[èêàçùûôîœëï]")
 _NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
 _PRE_BRACKET = re.compile(r"[()\[\]]")
 _PRE_TAG = re.compile(r"[<{%&$]")
 
 
-_DIGITS = re.compile(r"\d+")
-_DECIMAL = re.compile(r"\d+[.,]\d+")
+_NUMTOK = re.compile(r"\d+(?:[.,]\d+)*")
 # same digit runs on both sides can still differ in meaning when a 12-hour clock is involved
 _TRICKY_NUM = re.compile(r"\d\s?[hH]\b|\d\s?[ap]\.?m\b", re.IGNORECASE)
 
 
-def _same_digits(src: str, tgt: str) -> bool:
-    """Fast path for BI006: the same digit runs on both sides, and nothing locale-dependent."""
-    a, b = _DIGITS.findall(src), _DIGITS.findall(tgt)
-    if sorted(a) != sorted(b):
-        return False
-    if "," in src or "." in src or "," in tgt or "." in tgt:
-        da = sorted(x.replace(",", ".") for x in _DECIMAL.findall(src))
-        db = sorted(x.replace(",", ".") for x in _DECIMAL.findall(tgt))
-        if da != db:
-            return False
-    return not (_TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt))
+# languages writing a decimal comma and grouping thousands with spaces or dots
+_DECIMAL_COMMA = frozenset(["fr", "de", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "nb", "fi", "cs", "tr",
+                            "ro", "uk", "el", "ca", "hu"])
+_GROUP_EN = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_GROUP_COMMA_LANG = re.compile(r"(?<=\d)[ .\u00A0\u202F](?=\d{3}(?!\d))")
+_DEC_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_PLAIN_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _plain_numbers(text: str, lang: str) -> list[str]:
+    """Numbers of ``text`` as sorted plain decimal strings under the conventions of ``lang``."""
+    if lang in _DECIMAL_COMMA:
+        text = _DEC_COMMA.sub(".", _GROUP_COMMA_LANG.sub("", text))
+    else:
+        text = _GROUP_EN.sub("", text)
+    return sorted(_PLAIN_NUM.findall(text))
 
 
 def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
     """Words of 3+ letters in both sides, not counting capitalised ones (names)."""
-    shared = {w for w in s_low if len(w) > 2}.intersection(t_low)
-    if shared:
-        shared = {w for w in shared if re.search(r"\b" + w + r"\b", src)}
-    return shared
+    shared = set(s_low).intersection(t_low)
+    if len(shared) < 2:
+        return shared
+    # words written in lowercase in the source itself
+    return {w for w in shared if len(w) > 2}.intersection(_WORD.findall(src))
 
 
 def _repeats(toks: list[str]) -> bool:
     """Pre-check for BI010: a 1-word unit three times, or a 2-8 word unit twice, in a row."""
-    last: dict[str, int] = {}
-    dists: set[int] = set()
-    for i, tok in enumerate(toks):
-        j = last.get(tok)
-        if j is not None and i - j <= 8:
-            dists.add(i - j)
-        last[tok] = i
     n = len(toks)
-    for k in dists:
+    for k in range(1, 9):
         need = 2 * k if k <= 2 else k
+        if sum(map(eq, toks, toks[k:])) < need:  # C-level count first: most texts stop here
+            continue
         run = 0
         for i in range(n - k):
             if toks[i] == toks[i + k]:
@@ -144,17 +148,80 @@ _FOLD_TABLE = {ord(c): unicodedata.normalize("NFD", c)[0] for c in
 _FOLD_TABLE.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("’"): "'"})
 
 
+_DQ = re.compile(r"[“”«»\"„]")
+
+
+def _quote_state(text: str) -> tuple[int, int]:
+    """(closing double quotes without an opening one, opening ones left open) in ``text``."""
+    lead = depth = 0
+    for m in _DQ.finditer(text):
+        ch = m.group()
+        i = m.start()
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            opener = (prev.isspace() or prev in "([{–—-/") and not nxt.isspace()
+        else:
+            opener = ch in "“«„"
+        if opener:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            lead += 1
+    return lead, depth
+
+
+def _describe(state: tuple[int, int]) -> str:
+    lead, depth = state
+    if not lead and not depth:
+        return "balanced"
+    parts = ([f"{lead} closing without opening"] if lead else []) + ([f"{depth} left open"] if depth else [])
+    return " and ".join(parts)
+
+
+_ROMAN_NUM = re.compile(r"(?<![\w.])([IVXLC]{1,8})(?:e|er|re|ème|è|th)?(?![\w.])")
+_ROMAN_VAL = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _romans(text: str) -> set[float]:
+    """Values of Roman numerals of two or more letters, or with an ordinal ending ('XVIIIe', 'Ve')."""
+    out: set[float] = set()
+    for m in _ROMAN_NUM.finditer(text):
+        r = m.group(1)
+        if len(r) < 2 and m.end() == m.end(1):
+            continue  # a lone 'I' or 'V' is a word or an initial
+        total = 0
+        for a, b in zip(r, r[1:] + " "):
+            v = _ROMAN_VAL[a]
+            total += -v if b != " " and _ROMAN_VAL[b] > v else v
+        out.add(float(total))
+    return out
+
+
 def _end_punct(text: str) -> str:
     t = text.rstrip().rstrip("\"”»’')）]").rstrip()
     return t[-1] if t and t[-1] in ".!?…:;" else ""
 
 
+_FOLD_EXTRA = (("’", "'"), ("\u00A0", " "), ("\u202F", " "), ("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("ł", "l"),
+               ("ı", "i"), ("ø", "o"), ("đ", "d"), ("–", "-"), ("—", "-"))
+_NOT_LATIN = re.compile("[^\x00-\u024F\u2000-\u206F]")
+
+
 def fold(text: str) -> str:
-    """Lowercase without accents (for matching names and French words)."""
+    """Lowercase without accents (for matching names and French words; lengths may change)."""
     low = text.lower()
     if low.isascii():
         return low
-    return low.translate(_FOLD_TABLE)
+    if _NOT_LATIN.search(low):
+        return low.translate(_FOLD_TABLE)
+    # Latin script: NFD, then drop what is not ASCII (accents, guillemets), all in C; a translate()
+    # table costs a dict lookup per character
+    for a, b in _FOLD_EXTRA:
+        if a in low:
+            low = low.replace(a, b)
+    return unicodedata.normalize("NFD", low).encode("ascii", "ignore").decode("ascii")
 
 
 def _base(lang: str | None) -> str:
@@ -210,8 +277,9 @@ class BilingualChecker:
         self.ratio = LENGTH_RATIO.get((self.src_lang, self.tgt_lang), 1.0)
         self._langid: Any = None
         self._use: Any = None
-        self._names = self._name_table(data)
+        self._names, self._phrases = self._name_table(data)
         self._ff = self._false_friends() if (self.src_lang, self.tgt_lang) == ("fr", "en") else ()
+        self._src_cache: dict[str, str | None] = {}
         self._spelled_src = _SPELLED.get(self.src_lang, {})
         self._spelled_tgt = _SPELLED.get(self.tgt_lang, {})
         if "BI018" in enabled:
@@ -221,13 +289,24 @@ class BilingualChecker:
                 raise BackendUnavailableError("the cross-lingual similarity check (BI018)", "embed") from None
 
     @staticmethod
-    def _name_table(data: CheckData) -> dict[str, frozenset[str]]:
+    def _name_table(data: CheckData) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+        """Folded form -> every folded variant of its group; and word -> table phrases containing it.
+
+        A variant ending in ``*`` matches any word starting with it (adjectives: ``américain*``).
+        """
         table: dict[str, set[str]] = {}
         for fr_forms, en_forms in data.names_fr_en:
             group = {fold(x) for x in fr_forms | en_forms}
             for x in group:
-                table.setdefault(x, set()).update(group)
-        return {k: frozenset(v) for k, v in table.items()}
+                if not x.endswith("*"):
+                    table.setdefault(x, set()).update(group)
+        phrases: dict[str, set[str]] = {}
+        for key in table:
+            if " " in key:
+                for w in key.split():
+                    phrases.setdefault(w, set()).add(key)
+        return ({k: frozenset(v) for k, v in table.items()},
+                {k: tuple(sorted(v)) for k, v in phrases.items()})
 
     @staticmethod
     def _false_friends() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
@@ -236,7 +315,8 @@ class BilingualChecker:
         return tuple((re.compile(r[0]), re.compile(r[1], re.IGNORECASE), r[2]) for r in rows if len(r) == 3)
 
     # ---------------------------------------------------------------------------------------------
-    def check(self, src: str, tgt: str) -> list[Flag]:
+    def check(self, src: str, tgt: str, s_low: list[str] | None = None) -> list[Flag]:
+        """Flags for one unit; ``s_low`` is ``_WORD.findall(src.lower())`` when the caller has it."""
         on = self.enabled
         out: list[Flag] = []
         s_empty, t_empty = not src.strip(), not tgt.strip()
@@ -248,44 +328,50 @@ class BilingualChecker:
             return out
         if "BI017" in on and not (tgt.isascii() and tgt.isprintable()):
             for rx, what in ((_MOJIBAKE, "encoding noise (mojibake)"), (_CONTROL, "control or invisible character")):
+                if rx is _CONTROL and tgt.isprintable():
+                    continue
                 for m in rx.finditer(tgt):
                     out.append(self._f("BI017", "tgt", tgt, m.start(), m.end(), what, "repair the encoding"))
-        same = " ".join(src.split()) == " ".join(tgt.split())
+        same = src == tgt or src.split() == tgt.split()
         s_digit = bool(_DIGIT.search(src))
         t_digit = bool(_DIGIT.search(tgt))
         if (same and "BI002" in on and self.src_lang != self.tgt_lang
                 and sum(1 for w in _WORD.findall(src) if w[0].islower() and len(w) > 2) >= 2):
             out.append(self._f("BI002", "tgt", tgt, 0, len(tgt), "target is identical to the source",
                                "translate the unit"))
-        s_low = _WORD.findall(src.lower())
+        if s_low is None:
+            s_low = _WORD.findall(src.lower())
         t_low = _WORD.findall(tgt.lower())
         if "BI004" in on and not same:
             for side, text, low, lang in (("src", src, s_low, self.src_lang), ("tgt", tgt, t_low, self.tgt_lang)):
-                wrong = self._wrong_language(text, low, lang)
+                wrong = self._src_language(text, low) if side == "src" else self._wrong_language(text, low, lang)
                 if wrong:
                     out.append(self._f("BI004", side, text, 0, len(text),
                                        f"{'source' if side == 'src' else 'target'} looks like '{wrong}', not '{lang}'",
                                        "check the language or drop the unit"))
         if "BI005" in on:
-            out.extend(self._length(src, tgt))
-        if "BI006" in on and (s_digit or t_digit) and not _same_digits(src, tgt):
+            ls, lt = len(src.strip()), len(tgt.strip())
+            if min(ls, lt) < 40 or not 0.55 <= lt / ls / self.ratio <= 1.8:  # else _length cannot fire
+                out.extend(self._length(src, tgt))
+        if "BI006" in on and (s_digit or t_digit) and not self._same_numbers(src, tgt):
             out.extend(self._numbers(src, tgt, s_low, t_low))
         if "BI007" in on and ("@" in src or "@" in tgt or "/" in src or "/" in tgt or "www" in src or "www" in tgt):
             out.extend(self._urls(src, tgt))
-        if "BI008" in on and not self._names_copied(src, tgt):
+        if "BI008" in on:
             out.extend(self._entities(src, tgt))
         if "BI009" in on:
-            out.extend(self._punctuation(src, tgt))
+            out.extend(self._punctuation(src, tgt, _QUOTES.search(src) is not None or _QUOTES.search(tgt) is not None))
         if "BI010" in on and len(t_low) - len(set(t_low)) >= 2 and _repeats(t_low):
             out.extend(self._repetition(src, tgt))
-        if "BI011" in on and _PRE_BRACKET.search(src + tgt):
+        if "BI011" in on and (_PRE_BRACKET.search(src) or _PRE_BRACKET.search(tgt)):
             for a, b in (("(", ")"), ("[", "]")):
-                if (src.count(a), src.count(b)) != (tgt.count(a), tgt.count(b)) or tgt.count(a) != tgt.count(b):
+                # counts, not balance: a bracket may span sentences, on both sides alike
+                if (src.count(a), src.count(b)) != (tgt.count(a), tgt.count(b)):
                     i = max(tgt.find(a), tgt.find(b))
                     out.append(self._f("BI011", "tgt", tgt, max(i, 0), max(i, 0) + 1 if i >= 0 else len(tgt),
                                        f"brackets {a}{b}: source has {src.count(a)}/{src.count(b)}, "
                                        f"target {tgt.count(a)}/{tgt.count(b)}", "match the brackets"))
-        if "BI012" in on and _PRE_TAG.search(src + tgt):
+        if "BI012" in on and (_PRE_TAG.search(src) or _PRE_TAG.search(tgt)):
             st, tt = sorted(_TAG.findall(src)), sorted(_TAG.findall(tgt))
             if st != tt:
                 out.append(self._f("BI012", "tgt", tgt, 0, len(tgt), f"tags/placeholders differ: {st} vs {tt}",
@@ -309,7 +395,28 @@ class BilingualChecker:
         f = _flag(code, start, end, text, message, suggestion, severity)
         return Flag(f.code, f.category, f.severity, f.message, f.suggestion, f.span, f.start, f.end, side)
 
+    def _same_numbers(self, src: str, tgt: str) -> bool:
+        """Fast path for BI006: the same numbers on both sides once each side's separators are
+        read by its own conventions ('2,500' / '2 500', '1.5' / '1,5'); times excluded."""
+        if _TRICKY_NUM.search(src) or _TRICKY_NUM.search(tgt):
+            return False
+        a, b = _NUMTOK.findall(src), _NUMTOK.findall(tgt)
+        if a == b or sorted(a) == sorted(b):
+            return True
+        return _plain_numbers(src, self.src_lang) == _plain_numbers(tgt, self.tgt_lang)
+
     # --- language ----------------------------------------------------------------------------------
+    def _src_language(self, text: str, low: list[str]) -> str | None:
+        """``_wrong_language`` for the source side, remembered for repeated sources."""
+        cache = self._src_cache
+        if text in cache:
+            return cache[text]
+        wrong = self._wrong_language(text, low, self.src_lang)
+        if len(cache) >= _CACHE_SIZE:
+            del cache[next(iter(cache))]
+        cache[text] = wrong
+        return wrong
+
     def _wrong_language(self, text: str, low: list[str], lang: str) -> str | None:
         if len(low) < 3:
             return None
@@ -434,6 +541,11 @@ class BilingualChecker:
         # spelled-out numbers on the other side count as a match
         s_spelled = {float(self._spelled_src[w]) for w in self._spelled_src.keys() & set(s_low)}
         t_spelled = {float(self._spelled_tgt[w]) for w in self._spelled_tgt.keys() & set(t_low)}
+        # Roman ordinals: 'XVIIIe siècle' for '18th century', 'Louis XIV'
+        if "I" in src or "V" in src or "X" in src:
+            s_spelled |= _romans(src)
+        if "I" in tgt or "V" in tgt or "X" in tgt:
+            t_spelled |= _romans(tgt)
         # times written as plain numbers on one side ('at 6' / '18 h') still match
         t_all |= {float(t // 60) for t in t_times}
         s_all |= {float(t // 60) for t in s_times}
@@ -486,43 +598,66 @@ class BilingualChecker:
             yield self._f("BI007", "tgt", tgt, m.start(), m.end(), f"URL or e-mail '{u}' is not in the source",
                           "copy the source URL unchanged")
 
-    def _names_copied(self, src: str, tgt: str) -> bool:
-        """Fast path for BI008: every capitalised word and acronym of the source is in the target
-        (accents aside), or one of its table variants is."""
-        words = _CAPWORD.findall(src) + _ACRONYM.findall(src)
-        if all(w in tgt for w in words):
-            return True
-        t_fold = fold(tgt)
-        for w in words:
-            f = fold(w)
-            if f in t_fold:
-                continue
-            if not any(v in t_fold for v in self._names.get(f, ())):
-                return False
-        return True
-
     def _variants(self, word: str) -> frozenset[str]:
         f = fold(word)
         return self._names.get(f, frozenset()) | {f}
 
+    def _found(self, word: str, tokens: set[str], folded: str, s_fold: str) -> bool:
+        """True if ``word`` or a table variant of it (or of a table phrase containing it that
+        occurs in the source, 'Lake Geneva' for 'Geneva') occurs in the folded other side."""
+        f = fold(word)
+        if f in tokens:
+            return True
+        groups = [self._names.get(f)]
+        for phrase in self._phrases.get(f, ()):
+            if phrase in s_fold:
+                groups.append(self._names.get(phrase))
+        for variants in groups:
+            if not variants:
+                continue
+            if not variants.isdisjoint(tokens):
+                return True
+            for v in variants:
+                if v[-1] == "*":
+                    p = v[:-1]
+                    if any(t.startswith(p) for t in tokens):
+                        return True
+                elif (" " in v or "-" in v or "." in v) and v in folded:
+                    return True
+        return False
+
     def _entities(self, src: str, tgt: str) -> Iterator[Flag]:
         if src.isupper() or tgt.isupper():
+            return
+        acronyms = [m for m in _ACRONYM.finditer(src)]
+        capwords = _CAPWORD.findall(src)
+        if not acronyms and not capwords:
+            return
+        # fast path: names and acronyms copied verbatim (the common case) need no folding
+        acronyms = [m for m in acronyms if m.group() not in tgt]
+        pending = {w for w in capwords if w not in tgt and len(w) >= 3} - _CAP_STOP
+        if not acronyms and not pending:
             return
         t_fold = fold(tgt)
         t_tokens = set(_FTOK.findall(t_fold))
         s_fold = fold(src)
-        s_tokens = set(_FTOK.findall(s_fold))
-        for m in _ACRONYM.finditer(src):
+        for m in acronyms:
             a = m.group()
             if a in _ACRO_STOP or _ROMAN.match(a) or sum(c.isalpha() for c in a) < 2 or not a[1:].isupper():
                 continue
-            if not (self._variants(a) & t_tokens):
+            if len(a) <= 3 and _PLACE_QUALIFIER.search(src, 0, m.start()):
+                continue  # 'Washington, DC', 'Austin, TX': a state code translations drop
+            if not self._found(a, t_tokens, t_fold, s_fold):
                 yield self._f("BI008", "src", src, m.start(), m.end(), f"acronym '{a}' has no counterpart in the target",
                               "check the name or acronym")
-        missing = [m for m in self._names_in(src) if not self._name_found(m.group(), t_tokens, t_fold)]
+        pending = {w for w in pending if not self._name_found(w, t_tokens, t_fold, s_fold)}
+        if not pending:
+            return
+        missing = [m for m in self._names_in(src) if m.group() in pending]
         if not missing:
             return
-        extra = [m for m in self._names_in(tgt) if not self._name_found(m.group(), s_tokens, s_fold)]
+        s_tokens = set(_FTOK.findall(s_fold))
+        extra = [m for m in self._names_in(tgt) if not self._name_found(m.group(), s_tokens, s_fold, t_fold)]
         if extra:
             for m in missing:
                 yield self._f("BI008", "src", src, m.start(), m.end(),
@@ -544,11 +679,8 @@ class BilingualChecker:
                 continue
             yield m
 
-    def _name_found(self, word: str, tokens: set[str], folded: str) -> bool:
-        variants = self._variants(word)
-        if variants & tokens:
-            return True
-        if any((" " in v or "-" in v) and v in folded for v in variants):
+    def _name_found(self, word: str, tokens: set[str], folded: str, own_fold: str) -> bool:
+        if self._found(word, tokens, folded, own_fold):
             return True
         f = fold(word)
         # transliterations: Zelensky/Zelenskyy, Tchaikovski/Tchaikovsky
@@ -559,11 +691,16 @@ class BilingualChecker:
         return False
 
     # --- punctuation, repetition ---------------------------------------------------------------------
-    def _punctuation(self, src: str, tgt: str) -> Iterator[Flag]:
-        qs, qt = len(_QUOTES.findall(src)), len(_QUOTES.findall(tgt))
-        if qt % 2 == 1 and qs % 2 == 0:
-            yield self._f("BI009", "tgt", tgt, 0, len(tgt), f"unbalanced quotation marks in the target ({qt})",
-                          "close the quotation")
+    def _punctuation(self, src: str, tgt: str, quotes: bool = True) -> Iterator[Flag]:
+        qs, qt = (len(_QUOTES.findall(src)), len(_QUOTES.findall(tgt))) if quotes else (0, 0)
+        # A unit is a sentence and quotations span sentences: an unmatched mark is fine when the
+        # other side has the same one ('“It’s not about trust.' / '« Ce n’est pas ...').
+        s_state, t_state = (_quote_state(src), _quote_state(tgt)) if quotes else ((0, 0), (0, 0))
+        if s_state != t_state:
+            side, text = ("tgt", tgt) if s_state == (0, 0) else ("src", src) if t_state == (0, 0) else ("tgt", tgt)
+            yield self._f("BI009", side, text, 0, len(text),
+                          f"quotation marks do not correspond: source {_describe(s_state)}, "
+                          f"target {_describe(t_state)}", "a quotation mark may be missing on one side")
         elif qs != qt and min(qs, qt) == 0 and max(qs, qt) >= 2:
             yield self._f("BI009", "tgt", tgt, 0, len(tgt), f"quotation marks: source {qs}, target {qt}",
                           "check the quotation", Severity.INFO)

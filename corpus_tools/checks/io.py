@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import cast
 
 from corpus_tools.checks.checker import Checker
 
@@ -28,10 +29,18 @@ def iter_flag_records(checker: Checker, path: str, src_lang: str, tgt_lang: str 
         for flag in checker.check_text(text):
             yield flag.to_json()
         return
-    from corpus_tools.io import read_units
+    from corpus_tools.io import detect_format, read_units
 
     if jobs > 1:
-        yield from _parallel(checker, read_units(path, src_lang, tgt_lang), jobs, batch)
+        if detect_format(path, src_lang, tgt_lang) == "tsv":
+            # workers parse raw lines themselves: one string per unit crosses the process boundary
+            from corpus_tools.io.text import iter_lines
+
+            lines = iter_lines(path, refuse_binary=False, records=True)
+            yield from _parallel(checker, _line_batches(lines, batch), jobs, _check_lines, (path, src_lang, tgt_lang))
+        else:
+            yield from _parallel(checker, _unit_batches(read_units(path, src_lang, tgt_lang), batch), jobs,
+                                 _check_units, ())
         return
     for i, unit in enumerate(read_units(path, src_lang, tgt_lang)):
         for flag in checker.check_pair(unit.src, unit.tgt):
@@ -52,35 +61,95 @@ def _init_worker(config: dict[str, object]) -> None:
     _WORKER = make_checker(**config)  # type: ignore[arg-type]
 
 
-def _check_batch(items: list[tuple[int, str, str, str]]) -> list[dict[str, object]]:
+def _records(checker: Checker, i: int, uid: str, src: str, tgt: str, out: list[dict[str, object]]) -> None:
+    for flag in checker.check_pair(src, tgt):
+        rec = flag.to_json()
+        rec["unit"] = i
+        if uid:
+            rec["id"] = uid
+        out.append(rec)
+
+
+def _check_units(items: list[tuple[str, str, str]], first: int) -> tuple[int, list[dict[str, object]]]:
     assert _WORKER is not None
     out: list[dict[str, object]] = []
-    for i, uid, src, tgt in items:
-        for flag in _WORKER.check_pair(src, tgt):
-            rec = flag.to_json()
-            rec["unit"] = i
-            if uid:
-                rec["id"] = uid
-            out.append(rec)
-    return out
+    for k, (uid, src, tgt) in enumerate(items):
+        _records(_WORKER, first + k, uid, src, tgt, out)
+    return len(items), out
 
 
-def _parallel(checker: Checker, units: Iterator[object], jobs: int, batch: int) -> Iterator[dict[str, object]]:
+def _check_lines(lines: list[str], first_line: int, first_unit: int, path: str, src_lang: str,
+                 tgt_lang: str) -> tuple[int, list[dict[str, object]]]:
+    """Parse and check a batch of raw TSV lines; returns (units in the batch, records)."""
+    assert _WORKER is not None
+    from corpus_tools.errors import InputError
+    from corpus_tools.io.tsv import read_tsv
+
+    out: list[dict[str, object]] = []
+    n = 0
+    try:
+        for unit in read_tsv(lines, path, src_lang, tgt_lang):
+            uid = str(int(unit.id) + first_line - 1)  # read_tsv numbers the batch's lines from 1
+            _records(_WORKER, first_unit + n, uid, unit.src, unit.tgt, out)
+            n += 1
+    except InputError as exc:
+        line = exc.line + first_line - 1 if exc.line is not None else None
+        raise InputError(exc.path, exc.message, line=line) from None
+    return n, out
+
+
+def _line_batches(lines: Iterator[str], size: int) -> Iterator[tuple[tuple[object, ...], int]]:
+    """(args, unit count or -1 if unknown) per batch of raw lines: ([lines], first line number)."""
+    buf: list[str] = []
+    first = 1
+    for lineno, line in enumerate(lines, 1):
+        buf.append(line)
+        if len(buf) == size:
+            yield (buf, first), -1
+            buf, first = [], lineno + 1
+    if buf:
+        yield (buf, first), -1
+
+
+def _unit_batches(units: Iterator[object], size: int) -> Iterator[tuple[tuple[object, ...], int]]:
+    buf: list[tuple[str, str, str]] = []
+    for unit in units:
+        buf.append((unit.id, unit.src, unit.tgt))  # type: ignore[attr-defined]
+        if len(buf) == size:
+            yield (buf,), len(buf)
+            buf = []
+    if buf:
+        yield (buf,), len(buf)
+
+
+def _parallel(checker: Checker, batches: Iterator[tuple[tuple[object, ...], int]], jobs: int,
+              func: Callable[..., tuple[int, list[dict[str, object]]]],
+              extra: tuple[object, ...]) -> Iterator[dict[str, object]]:
+    """Run ``func`` over batches in ``jobs`` processes, yielding records in input order.
+
+    Unit numbers must run on across batches; a batch of raw lines does not know how many units
+    it holds (blank lines are skipped), so records carry batch-local numbers that are offset
+    here, in order, as results come back.
+    """
     from collections import deque
     from multiprocessing import get_context
 
     ctx = get_context("spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(checker.config,)) as pool:
         pending: deque = deque()  # type: ignore[type-arg]
-        buf: list[tuple[int, str, str, str]] = []
-        for i, unit in enumerate(units):
-            buf.append((i, unit.id, unit.src, unit.tgt))  # type: ignore[attr-defined]
-            if len(buf) == batch:
-                pending.append(pool.apply_async(_check_batch, (buf,)))
-                buf = []
-                while len(pending) >= 2 * jobs:
-                    yield from pending.popleft().get()
-        if buf:
-            pending.append(pool.apply_async(_check_batch, (buf,)))
+        offset = 0
+
+        def drain() -> Iterator[dict[str, object]]:
+            nonlocal offset
+            n, records = pending.popleft().get()
+            for rec in records:
+                rec["unit"] = cast(int, rec["unit"]) + offset
+                yield rec
+            offset += n
+
+        for args, _count in batches:
+            pending.append(pool.apply_async(func, (*args, 0, *extra) if func is _check_lines else (*args, 0)))
+            while len(pending) >= 2 * jobs:
+                yield from drain()
         while pending:
-            yield from pending.popleft().get()
+            yield from drain()

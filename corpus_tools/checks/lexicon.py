@@ -322,7 +322,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 class LexiconIndex:
     """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
 
-    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "entries")
+    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "_tok_cache", "entries")
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
         self.entries = tuple(entries)
@@ -349,23 +349,30 @@ class LexiconIndex:
         self._prefix_keys = frozenset(by_key)
         self._by_key = {k: tuple((t, tuple(es)) for t, es in v.items()) for k, v in by_key.items()}
         self._always = tuple(always)
+        self._tok_cache: dict[str, tuple[LexEntry, ...]] = {}
+
+    def _for_token(self, tok: str) -> tuple[LexEntry, ...]:
+        """Entries a token triggers (exact word or trigger prefix), remembered per token."""
+        hit = self._tok_cache.get(tok)
+        if hit is not None:
+            return hit
+        found: list[LexEntry] = list(self._exact.get(tok, ()))
+        if tok[:3] in self._prefix_keys:
+            for trig, entries in self._by_key[tok[:3]]:
+                if tok.startswith(trig):
+                    found.extend(entries)
+        hit = tuple(found)
+        if len(self._tok_cache) >= 50_000:  # bounded: a vocabulary, not a corpus
+            self._tok_cache.clear()
+        self._tok_cache[tok] = hit
+        return hit
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
         seen: dict[int, LexEntry] = {}
-        by_key = self._by_key
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
-        exact = self._exact
-        for tok in self._exact_keys.intersection(toks):
-            for entry in exact[tok]:
-                seen[id(entry)] = entry
-        keys = self._prefix_keys
         for tok in toks:
-            if tok[:3] not in keys:
-                continue
-            for trig, entries in by_key[tok[:3]]:
-                if tok.startswith(trig):
-                    for entry in entries:
-                        seen[id(entry)] = entry
+            for entry in self._tok_cache.get(tok) or self._for_token(tok):
+                seen[id(entry)] = entry
         out = [e for e in seen.values() if e.required <= toks]
         out.extend(e for e in self._always if e.required <= toks)
         return out
@@ -400,7 +407,7 @@ class LexiconIndex:
 def _matches(entry: LexEntry, text: str, low: str, aligned: bool) -> Iterator[re.Match[str]]:
     """Matches of an entry: anchored at each occurrence of its leading word when it has one."""
     lead = entry.lead
-    if not lead or not aligned:
+    if not lead or not aligned or lead in _COMMON:  # a frequent lead: one C-level scan is cheaper
         yield from entry.pattern.finditer(text)
         return
     pos = low.find(lead)
