@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from corpus_tools.clean.codes import CODES
-from corpus_tools.clean.patterns import Furniture, line_key, load_furniture
+from corpus_tools.clean.patterns import Furniture, by_blocks, line_key, load_furniture
 from corpus_tools.clean.typography import HONORIFIC, INLINE_RULES, InlineRule
 from corpus_tools.errors import ConfigError
 from corpus_tools.model import Edit, Flag, Paragraph, Severity
@@ -113,7 +113,15 @@ class _Pending:
 
 
 class _Buffer:
-    """Current text of one paragraph; each character knows the original span it came from."""
+    """Current text of one paragraph; each character knows the original span it came from.
+
+    The map from the current text to the original is a list of segments, not one entry per
+    character, so memory stays proportional to the number of edits: a *copied* segment maps
+    its i-th character to ``(o + i, o + i + 1)``; a *replacement* segment (text a rule
+    inserted, or the line break joining two wrapped lines) maps all its characters to one
+    span ``(a, b)``. Applying a rule and collecting the edits are linear in the text and
+    the number of segments.
+    """
 
     def __init__(self, text: str, pieces: list[tuple[int, int]]) -> None:
         # ``pieces``: (original start, original end) of each kept line, joined by "\n".
@@ -122,81 +130,190 @@ class _Buffer:
         self.edits: list[_Pending] = []  # sorted by start, non-overlapping
         self.starts: list[int] = []  # the edits' starts, for bisection
         self.text = "\n".join(text[a:b] for a, b in pieces)
-        # Per-character original spans, built on the first edit (most paragraphs have none).
-        self._src: list[tuple[int, int]] | None = None
-        self._pieces = pieces
+        # Segments, parallel lists: start in the current text, original span, copied or not.
+        cur: list[int] = []
+        oa: list[int] = []
+        ob: list[int] = []
+        copy: list[bool] = []
+        pos = 0
+        for k, (a, b) in enumerate(pieces):
+            if k:
+                # The line break between two wrapped lines stands for the whole terminator.
+                cur.append(pos)
+                oa.append(pieces[k - 1][1])
+                ob.append(a)
+                copy.append(False)
+                pos += 1
+            if b > a:
+                cur.append(pos)
+                oa.append(a)
+                ob.append(b)
+                copy.append(True)
+                pos += b - a
+        self._cur, self._oa, self._ob, self._copy = cur, oa, ob, copy
 
-    @property
-    def src(self) -> list[tuple[int, int]]:
-        if self._src is None:
-            src: list[tuple[int, int]] = []
-            for k, (a, b) in enumerate(self._pieces):
-                if k:
-                    # The line break between two wrapped lines stands for the whole terminator.
-                    src.append((self._pieces[k - 1][1], a))
-                src.extend((i, i + 1) for i in range(a, b))
-            self._src = src
-        return self._src
+    def _seg(self, i: int) -> int:
+        """Index of the segment holding current position ``i`` (0 <= i < len(text))."""
+        return bisect_right(self._cur, i) - 1
+
+    def _char_span(self, i: int) -> tuple[int, int]:
+        k = self._seg(i)
+        if self._copy[k]:
+            o = self._oa[k] + i - self._cur[k]
+            return o, o + 1
+        return self._oa[k], self._ob[k]
 
     def _orig_span(self, s: int, e: int) -> tuple[int, int]:
-        if self._src is None and len(self._pieces) == 1:
-            return self.start + s, self.start + e
-        src = self.src
+        n = len(self.text)
         if s < e:
-            return min(src[i][0] for i in range(s, e)), max(src[i][1] for i in range(s, e))
-        pos = src[s][0] if s < len(src) else (src[-1][1] if src else self.end)
+            cur, oa, ob, copy = self._cur, self._oa, self._ob, self._copy
+            k = self._seg(s)
+            lo = hi = -1
+            first = True
+            while k < len(cur) and cur[k] < e:
+                seg_end = cur[k + 1] if k + 1 < len(cur) else n
+                x, y = max(s, cur[k]), min(e, seg_end)
+                if copy[k]:
+                    a, b = oa[k] + x - cur[k], oa[k] + y - cur[k]
+                else:
+                    a, b = oa[k], ob[k]
+                if first:
+                    lo, hi, first = a, b, False
+                else:
+                    lo, hi = min(lo, a), max(hi, b)
+                k += 1
+            return lo, hi
+        if s < n:
+            pos = self._char_span(s)[0]
+        else:
+            pos = self._char_span(n - 1)[1] if n else self.end
         return pos, pos
-
-    def _overlapping(self, a: int, b: int) -> list[_Pending]:
-        """Pending edits overlapping [a, b) (or containing the insertion point a == b)."""
-        i = bisect_right(self.starts, max(a, b)) - 1
-        hits = []
-        while i >= 0 and self.edits[i].end > a - (1 if a == b else 0):
-            p = self.edits[i]
-            if (p.start < b and a < p.end) or (a == b and p.start < a < p.end):
-                hits.append(p)
-            i -= 1
-        return hits
 
     def apply(self, rule: str, proposals: list[tuple[int, int, str]]) -> None:
         """Apply non-overlapping proposals (ascending) made on the current text."""
         if not proposals:
             return
-        old_text, old_src = self.text, self.src
-        text: list[str] = []
-        src: list[tuple[int, int]] = []
+        old_text = self.text
+        n = len(old_text)
+        ocur, ooa, oob, ocopy = self._cur, self._oa, self._ob, self._copy
+        nseg = len(ocur)
+        cur: list[int] = []
+        oa: list[int] = []
+        ob: list[int] = []
+        copy: list[bool] = []
+        pieces: list[str] = []
+        pos = 0  # length of the new text so far
+        k = 0  # old segment holding the next old position to copy
+
+        def keep(x: int, y: int) -> None:
+            """Copy old text [x, y) with its map."""
+            nonlocal pos, k
+            if x >= y:
+                return
+            pieces.append(old_text[x:y])
+            while k + 1 < nseg and ocur[k + 1] <= x:
+                k += 1
+            while True:
+                seg_end = ocur[k + 1] if k + 1 < nseg else n
+                z = min(y, seg_end)
+                cur.append(pos)
+                if ocopy[k]:
+                    o = ooa[k] + x - ocur[k]
+                    oa.append(o)
+                    ob.append(o + z - x)
+                    copy.append(True)
+                else:
+                    oa.append(ooa[k])
+                    ob.append(oob[k])
+                    copy.append(False)
+                pos += z - x
+                x = z
+                if x >= y:
+                    return
+                k += 1
+
+        # Pending edits: ``edits``/``starts`` hold those that may still be hit (the old
+        # algorithm's sorted list, cut where later proposals can no longer reach); the old
+        # ones after ``i`` start beyond every proposal so far and are appended at the end.
+        old_edits, old_starts = self.edits, self.starts
+        edits: list[_Pending] = []
+        starts: list[int] = []
+        i = 0
         last = 0
         for s, e, repl in proposals:
             a, b = self._orig_span(s, e)
+            reach = max(a, b)
+            while i < len(old_starts) and old_starts[i] <= reach:
+                edits.append(old_edits[i])
+                starts.append(old_starts[i])
+                i += 1
             names = [rule]
-            for p in self._overlapping(a, b):
-                a, b = min(a, p.start), max(b, p.end)
-                names = p.rules + [n for n in names if n not in p.rules]
-                k = self.edits.index(p)
-                del self.edits[k], self.starts[k]
-            k = bisect_right(self.starts, a)
-            self.edits.insert(k, _Pending(names, a, b))
-            self.starts.insert(k, a)
-            text.append(old_text[last:s])
-            src.extend(old_src[last:s])
-            text.append(repl)
-            src.extend([(a, b)] * len(repl))
+            a0, b0 = a, b
+            j = bisect_right(starts, reach) - 1
+            while j >= 0 and edits[j].end > a0 - (1 if a0 == b0 else 0):
+                p = edits[j]
+                if (p.start < b0 and a0 < p.end) or (a0 == b0 and p.start < a0 < p.end):
+                    a, b = min(a, p.start), max(b, p.end)
+                    names = p.rules + [nm for nm in names if nm not in p.rules]
+                    del edits[j], starts[j]
+                j -= 1
+            m = bisect_right(starts, a)
+            edits.insert(m, _Pending(names, a, b))
+            starts.insert(m, a)
+            keep(last, s)
+            if repl:
+                pieces.append(repl)
+                cur.append(pos)
+                oa.append(a)
+                ob.append(b)
+                copy.append(False)
+                pos += len(repl)
             last = e
-        text.append(old_text[last:])
-        src.extend(old_src[last:])
-        self.text, self._src = "".join(text), src
+        keep(last, n)
+        edits.extend(old_edits[i:])
+        starts.extend(old_starts[i:])
+        self.edits, self.starts = edits, starts
+        self.text = "".join(pieces)
+        self._cur, self._oa, self._ob, self._copy = cur, oa, ob, copy
 
     def finished_edits(self, original: str) -> list[Edit]:
         pending = self.edits  # sorted by start, non-overlapping
         if not pending:
             return []
+        # Each character of the current text, in order, goes to the first pending edit (from
+        # a pointer that only moves forward) whose end reaches the character's original end,
+        # if that edit contains the character's span. Done per segment, not per character.
+        np = len(pending)
         parts: list[list[str]] = [[] for _ in pending]
+        text, cur, oa, ob, copy = self.text, self._cur, self._oa, self._ob, self._copy
+        n = len(text)
         j = 0
-        for c, (a, b) in zip(self.text, self.src):
-            while j < len(pending) and pending[j].end < b:
-                j += 1
-            if j < len(pending) and pending[j].start <= a and b <= pending[j].end:
-                parts[j].append(c)
+        for k in range(len(cur)):
+            if j >= np:
+                break
+            x = cur[k]
+            y = cur[k + 1] if k + 1 < len(cur) else n
+            if copy[k]:
+                # Character x + d has the span (o + d, o + d + 1).
+                o = oa[k]
+                q, q_end = o, o + y - x
+                while q < q_end:
+                    while j < np and pending[j].end < q + 1:
+                        j += 1
+                    if j >= np:
+                        break
+                    p = pending[j]
+                    stop = min(q_end, p.end)
+                    lo = max(q, p.start)
+                    if lo < stop:
+                        parts[j].append(text[x + lo - o:x + stop - o])
+                    q = stop
+            else:
+                a, b = oa[k], ob[k]
+                while j < np and pending[j].end < b:
+                    j += 1
+                if j < np and pending[j].start <= a:
+                    parts[j].append(text[x:y])
         out = []
         for p, chars in zip(pending, parts):
             repl = "".join(chars)
@@ -206,9 +323,10 @@ class _Buffer:
         return out
 
     def original_span(self, s: int, e: int) -> tuple[int, int]:
-        s = min(max(s, 0), max(len(self.src) - 1, 0))
+        n = len(self.text)
+        s = min(max(s, 0), max(n - 1, 0))
         e = max(e, s + 1)
-        return self._orig_span(s, min(e, len(self.src)))
+        return self._orig_span(s, min(e, n))
 
 
 def _alnum(s: str) -> str:
@@ -225,11 +343,9 @@ class _Context:
     use_sites: bool
     use_credit: bool
 
-    @cached_property
+    @property
     def site_names(self) -> re.Pattern[str] | None:
-        if not self.use_sites or not self.furniture.site_names:
-            return None
-        return re.compile(rf"[ ]+[|\u2013\u2014\-:][ ]+(?i:{self.furniture.site_names})[ ]*$")
+        return self.furniture.site_name_suffix if self.use_sites else None
 
     def credit(self, candidate: str) -> bool:
         return self.use_credit and self.furniture.credit_match(candidate) is not None
@@ -249,6 +365,8 @@ def _run_inline(buf: _Buffer, rules: Iterable[InlineRule], ctx: _Context) -> Non
         text = buf.text
         if not text:
             return
+        if rule.gate is not None and not rule.gate(text):
+            continue
         accepted: list[tuple[int, int, str]] = []
         last = -1
         for s, e, repl in rule.find(text, ctx):
@@ -285,11 +403,24 @@ def _is_wrap(prev: str, nxt: str) -> bool:
     return bool(p) and bool(n) and p[-1] not in _END_PUNCT and (n[0].islower() or n[0].isdigit())
 
 
-_DEDUP_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Whitespace runs that are not already one plain space (few matches: sub stays cheap).
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+_SPLIT_MAX = 1 << 16
+
+
+def _dup_fold(text: str) -> str:
+    # Quotes straightened (str.replace: much faster than str.translate with a dict), case folded.
+    key = unicodedata.normalize("NFKC", text)
+    if "\u2018" in key or "\u2019" in key or "\u201c" in key or "\u201d" in key:
+        key = key.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return key.casefold()
 
 
 def _dup_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_DEDUP_QUOTES).casefold().split())
+    key = by_blocks(_dup_fold, text)
+    # Whitespace runs collapsed (\s is str.isspace, as in " ".join(s.split())).
+    # Same result; split() is faster on paragraphs, the regex keeps a huge line to one copy.
+    return " ".join(key.split()) if len(key) < _SPLIT_MAX else _SPACE_RUN.sub(" ", key).strip()
 
 
 # Caption cues: "Putin, left, chats with Biden, right,", "(L)", "In this file photo", "pictured".
@@ -315,7 +446,7 @@ def _honorific_majority(texts: Iterable[str]) -> bool | None:
 
 # --- flags that are not fixes -------------------------------------------------------
 
-_QUOTE_MARKS = frozenset("\u201c\u201d\u2018\u2019()[]")
+_QUOTE_MARK_RX = re.compile("[\u201c\u201d\u2018\u2019()\\[\\]]")
 _SENT_END = re.compile(r"[.!?\u2026](?=\s|$)")
 
 
@@ -341,9 +472,8 @@ def _unbalanced(text: str, continues: bool) -> list[tuple[int, int, str]]:
         opened[c] -= 1
         return c, p
 
-    for i, ch in enumerate(text):
-        if ch not in _QUOTE_MARKS:
-            continue
+    for mark in _QUOTE_MARK_RX.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "\u201c":
             if opened["\u201c"]:
                 # A second opening double quote while one is open: the first was never closed.
@@ -393,8 +523,14 @@ _FR_TIME = re.compile(r"(?<![\w:.,])\d{1,2}[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?\
 _SPACE_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
 
 
+# Necessary for either pattern above: a digit then "h" or " ddd" (a quick test first).
+_NUMBER_GATE = re.compile(r"\d(?:[ \u00a0\u202f]?h| \d{3})")
+
+
 def _number_flags(text: str) -> list[tuple[int, int, str, str]]:
-    out = []
+    out: list[tuple[int, int, str, str]] = []
+    if not _NUMBER_GATE.search(text):
+        return out
     for m in _FR_TIME.finditer(text):
         out.append((m.start(), m.end(), "French time format (20 h 30) in English text", "20:30 / 8:30 p.m."))
     for m in _SPACE_THOUSANDS.finditer(text):
@@ -560,8 +696,22 @@ def _prev_content_line(lines: list[tuple[int, int, bool]], k: int) -> int | None
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Replay edits on the original (for audits and tests): non-overlapping, any order."""
-    out = text
-    for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        out = out[:e.start] + e.replacement + out[e.end:]
-    return out
+    edits = list(edits)
+    # Left to right in one pass (edits at the same start: the later one first, as when
+    # applying them from the end); linear, unlike slicing the whole text once per edit.
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, -i))
+    parts: list[str] = []
+    pos = 0
+    for i in order:
+        e = edits[i]
+        if e.start < pos:  # overlapping edits: replay them from the end, as given
+            out = text
+            for e in sorted(edits, key=lambda e: e.start, reverse=True):
+                out = out[:e.start] + e.replacement + out[e.end:]
+            return out
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
 

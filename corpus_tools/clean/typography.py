@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -46,6 +47,9 @@ class InlineRule:
     find: Finder
     english_only: bool = True
     furniture: bool = False  # may delete whole words (site names, credits), never replace them
+    # A cheap necessary condition on the paragraph (substring tests, str methods): when it is
+    # false the rule cannot match and is skipped. Most paragraphs need few of the rules.
+    gate: Callable[[str], object] | None = None
 
 
 def _sub(pattern: str, replacement: str, flags: int = 0) -> Finder:
@@ -68,6 +72,30 @@ def double_quote_depth(text: str) -> list[int]:
     return list(accumulate(text, step, initial=0))
 
 
+_DOUBLE_QUOTES = re.compile("[\u201c\u201d]")
+
+
+class QuoteDepth:
+    """``double_quote_depth`` without a list per character: depth at i by bisection."""
+
+    __slots__ = ("_after", "_marks")
+
+    def __init__(self, text: str) -> None:
+        marks: list[int] = []
+        after: list[int] = []
+        depth = 0
+        for m in _DOUBLE_QUOTES.finditer(text):
+            depth = depth + 1 if m.group() == "\u201c" else max(depth - 1, 0)
+            marks.append(m.start())
+            after.append(depth)
+        self._marks, self._after = marks, after
+
+    def __getitem__(self, i: int) -> int:
+        """Open curly double quotes before position i (in text[:i])."""
+        k = bisect_left(self._marks, i)
+        return self._after[k - 1] if k else 0
+
+
 # --- encoding noise -----------------------------------------------------------------
 
 # XML 1.0 forbids C0 controls except tab/LF/CR; C1 controls (U+0080-U+009F, except NEL) in
@@ -77,11 +105,26 @@ _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe
 _INVISIBLE = "[\u00ad\u200b\u2060\ufeff]+"
 
 
+_NFC_BLOCK = 2048
+
+
 def _nfc(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     if unicodedata.is_normalized("NFC", text):
         return
+    # A cluster (below) never spans a space (a normalised starter), so the text is cut into
+    # blocks at spaces and only blocks that are not NFC are walked character by character.
+    n = len(text)
+    block = 0
+    while block < n:
+        cut = text.find(" ", block + _NFC_BLOCK)
+        cut = n if cut < 0 else cut
+        if not unicodedata.is_normalized("NFC", text[block:cut]):
+            yield from _nfc_block(text, block, cut)
+        block = cut
+
+
+def _nfc_block(text: str, i: int, n: int) -> Iterator[Proposal]:
     # Normalise per run of non-starters with the starter before them (a grapheme-ish cluster).
-    i, n = 0, len(text)
     while i < n:
         j = i + 1
         while j < n and (unicodedata.combining(text[j]) or not unicodedata.is_normalized("NFC", text[j])):
@@ -103,10 +146,11 @@ def _thousands(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     # after it is French too ("1 200,5" -> "1,200.5"). Plain spaces are ambiguous: flagged only.
     for m in _THOUSANDS.finditer(text):
         head, groups, dec = m.group(1), m.group(2), m.group(3) or ""
-        fixed = head + re.sub("[\u00a0\u202f\u2009\u2007]", ",", groups) + dec.replace(",", ".")
+        fixed = head + _FR_GROUP_SPACE.sub(",", groups) + dec.replace(",", ".")
         yield m.start(), m.end(), fixed
 
 
+_FR_GROUP_SPACE = re.compile("[\u00a0\u202f\u2009\u2007]")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[\u00a0\u202f\u2009\u2007]\d{3})+)(,\d{1,2}(?![\d,]))?(?!\d)")
 
 
@@ -117,7 +161,7 @@ def _misplaced_close(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     # quote is open, so a wrongly shaped opening mark ('said ”Hello') is left for review.
     depth = None
     for m in _MISPLACED.finditer(text):
-        depth = depth or double_quote_depth(text)
+        depth = depth or QuoteDepth(text)
         if depth[m.start()] > 0:
             yield m.start(), m.end(), "\u201d "
 
@@ -130,7 +174,7 @@ def _open_as_close(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     # close an open quotation, after sentence punctuation.
     depth = None
     for m in _OPEN_AS_CLOSE.finditer(text):
-        depth = depth or double_quote_depth(text)
+        depth = depth or QuoteDepth(text)
         if depth[m.start()] > 0:
             yield m.start(), m.end(), "\u201d"
 
@@ -145,7 +189,7 @@ def _space_inside_open(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     for m in _SPACE_AFTER_OPEN.finditer(text):
         mark = text[m.start() - 1]
         if mark == "\u201c":
-            depth = depth or double_quote_depth(text)
+            depth = depth or QuoteDepth(text)
             if depth[m.start() - 1] > 0:
                 continue
         yield m.start(), m.end(), ""
@@ -157,15 +201,16 @@ _SPACE_AFTER_OPEN = re.compile(r"(?:(?<=^[\u201c\u2018(\[])|(?<=[\s\u2014\u2013]
 def _space_before_punct(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     # 'word ,' 'word .' 'word ;' 'word ?' 'word )' 'spirit ”' -> no space (English).
     depth = None
+    first_single = text.find("\u2018")  # an opening single quote before a match?
     for m in _SPACE_BEFORE.finditer(text):
         nxt = text[m.end()]
         if nxt == "." and (text[m.start() - 1] == "." or text.startswith(" .", m.end() + 1)):
             continue  # a spaced ellipsis ". . ."
         if nxt == "\u201d":
-            depth = depth or double_quote_depth(text)
+            depth = depth or QuoteDepth(text)
             if depth[m.start()] == 0:
                 continue  # may be an opening quote with the wrong shape
-        elif nxt == "\u2019" and "\u2018" not in text[:m.start()]:
+        elif nxt == "\u2019" and not 0 <= first_single < m.start():
             continue  # no single quote open: an elision mark like ’n’ or ’90s
         yield m.start(), m.end(), ""
 
@@ -219,6 +264,28 @@ _TAIL = re.compile(r"[ ]*(?:\(([^()]{2,160})\)|\[([^\[\]]{2,160})\])[ ]*$"
                    r"|(?<=[.!?\u201d])[ ]+([^ .!?][^.!?]{1,158}/[^.!?]{1,80})[ ]*$")
 
 
+_TRAIL_DASH = re.compile(r"(?:[ ]+[-\u2013\u2014|\u2022\u00b7])+[ ]*$")
+_DASHES = "-\u2013\u2014|\u2022\u00b7"
+
+
+def _trailing_dashes(text: str, ctx: RuleContext) -> Iterator[Proposal]:
+    # The matches of _TRAIL_DASH, found from the end in linear time (the regex, tried at
+    # every position of a long run of " –", would be quadratic).
+    if text.endswith("\n"):  # "$" also matches before a final newline: let the regex decide
+        for m in _TRAIL_DASH.finditer(text):
+            yield m.start(), m.end(), ""
+        return
+    q = len(text.rstrip(" "))
+    start = -1
+    while q >= 2 and text[q - 1] in _DASHES and text[q - 2] == " ":
+        t = q - 2
+        while t > 0 and text[t - 1] == " ":
+            t -= 1
+        start = q = t
+    if start >= 0:
+        yield start, len(text), ""
+
+
 def _moses(text: str, ctx: RuleContext) -> Iterator[Proposal]:
     import difflib
 
@@ -231,61 +298,113 @@ def _moses(text: str, ctx: RuleContext) -> Iterator[Proposal]:
 
 
 _WS = "[ \t\r\n\x0b\x0c\x85\u2028\u2029]"
+_WS_CHARS = " \t\r\n\x0b\x0c\x85\u2028\u2029"
+
+# --- gates: cheap necessary conditions (see InlineRule.gate) ---------------------------
+# Every character these rules look for (controls, invisible and fixed-width spaces, line
+# separators) is non-printable, so ``str.isprintable()`` rules them all out at once.
+
+
+def _has_any(*needles: str) -> Callable[[str], bool]:
+    if len(needles) == 1:
+        needle = needles[0]
+        return lambda text: needle in text
+
+    def gate(text: str) -> bool:
+        for n in needles:
+            if n in text:
+                return True
+        return False
+    return gate
+
+
+def _not_printable(text: str) -> bool:
+    return not text.isprintable()
+
+
+def _ws_run(text: str) -> bool:
+    return "  " in text or not text.isprintable()
+
+
+def _ws_ends(text: str) -> bool:
+    return text[0] in _WS_CHARS or text[-1] in _WS_CHARS
+
+
+def _ends_with_dash(text: str) -> bool:
+    core = text.rstrip(" ")
+    return bool(core) and core[-1] in _DASHES or text.endswith("\n")
+
+
+_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
+
+
+def _decimal_gate(text: str) -> bool:
+    return "," in text and _DIGIT_COMMA_DIGIT.search(text) is not None
+
+
+_site_gate = _has_any(" |", " -", " \u2013", " \u2014", " :")
+_credit_gate = _has_any("(", "[", "/")
+_space_before_gate = _has_any(" ,", " ;", " :", " !", " ?", " )", " ]", " .", " \u201d", " \u2019")
+_space_after_open_gate = _has_any("\u201c ", "\u2018 ", "( ", "[ ")
+_inner_dash_gate = _has_any("\u2013 \u2013", "\u2013 \u2014", "\u2014 \u2013", "\u2014 \u2014")
 
 # The table. Order matters: encoding first, then spacing, then punctuation and quotes.
 INLINE_RULES: tuple[InlineRule, ...] = (
     InlineRule("control_chars", "TY009", "XML-illegal and C1 control characters are removed (lxml and TMX refuse them).",
-               _sub(_CONTROL, ""), english_only=False),
+               _sub(_CONTROL, ""), english_only=False, gate=_not_printable),
     InlineRule("invisible_chars", "TY009", "Soft hyphens, zero-width spaces, word joiners and stray BOMs are removed.",
-               _sub(_INVISIBLE, ""), english_only=False),
+               _sub(_INVISIBLE, ""), english_only=False, gate=_not_printable),
     InlineRule("nfc", "TY009", "Unicode NFC: decomposed accents become precomposed characters.", _nfc,
                english_only=False),
     InlineRule("guillemets", "TY006", "French guillemets become English curly quotes, inner spaces dropped: « x » -> “x”.",
-               _sub("\u00ab[ \u00a0\u202f\u2009]*", "\u201c"), english_only=True),
+               _sub("\u00ab[ \u00a0\u202f\u2009]*", "\u201c"), english_only=True, gate=_has_any("\u00ab")),
     InlineRule("guillemets", "TY006", "Closing guillemet, with the French space before it.",
-               _sub("[ \u00a0\u202f\u2009]*\u00bb", "\u201d")),
+               _sub("[ \u00a0\u202f\u2009]*\u00bb", "\u201d"), gate=_has_any("\u00bb")),
     InlineRule("thousands_separator", "TY008",
-               "No-break/thin-space thousands separators become commas: 1\u202f200 -> 1,200.", _thousands),
+               "No-break/thin-space thousands separators become commas: 1\u202f200 -> 1,200.", _thousands,
+               gate=_not_printable),
     InlineRule("decimal_comma", "TY008",
                "A decimal comma with one or two decimals is French: 7,5 -> 7.5 (three digits would be thousands).",
-               _sub(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,]|\.\d)", r"\1.\2")),
+               _sub(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d,]|\.\d)", r"\1.\2"), gate=_decimal_gate),
     InlineRule("percent_spacing", "TY008", "No space before % in English: 3 % -> 3%.",
-               _sub(r"(?<=\d)[ \u00a0\u202f\u2009]+(?=%)", "")),
+               _sub(r"(?<=\d)[ \u00a0\u202f\u2009]+(?=%)", ""), gate=_has_any("%")),
     InlineRule("french_spacing", "TY006", "French no-break/thin space before ; : ! ? is dropped in English.",
-               _sub(r"(?<=\S)[\u00a0\u202f\u2009]+(?=[;:!?])", "")),
+               _sub(r"(?<=\S)[\u00a0\u202f\u2009]+(?=[;:!?])", ""), gate=_not_printable),
     InlineRule("nbsp", "TY007", "No-break, thin and other fixed-width spaces become plain spaces in English.",
-               _sub("[\u00a0\u202f\u2000-\u200a\u205f\u3000]", " ")),
+               _sub("[\u00a0\u202f\u2000-\u200a\u205f\u3000]", " "), gate=_not_printable),
     InlineRule("whitespace", "TY007", "Runs of whitespace, tabs and wrapped-line breaks become one space.",
-               _sub(f"{_WS}{{2,}}|[\t\r\n\x0b\x0c\x85\u2028\u2029]", " "), english_only=False),
+               _sub(f"{_WS}{{2,}}|[\t\r\n\x0b\x0c\x85\u2028\u2029]", " "), english_only=False,
+               gate=_ws_run),
     InlineRule("whitespace", "TY007", "No leading or trailing whitespace in a paragraph.",
-               _sub(f"^{_WS}+|{_WS}+$", ""), english_only=False),
+               _sub(f"^{_WS}+|{_WS}+$", ""), english_only=False, gate=_ws_ends),
     InlineRule("site_name", "BP001", "A site name left at the end of a headline ('Title | Le Devoir').",
-               _site_name, english_only=False, furniture=True),
+               _site_name, english_only=False, furniture=True, gate=_site_gate),
     InlineRule("credit_span", "BP002", "A photo credit glued to the end of a caption ('... (Name/AP)').",
-               _trailing_credit, english_only=False, furniture=True),
+               _trailing_credit, english_only=False, furniture=True, gate=_credit_gate),
     InlineRule("stray_dash", "TY005", "Trailing dashes/separators left where a site name was cut: 'Title – –' -> 'Title'.",
-               _sub(r"(?:[ ]+[-\u2013\u2014|\u2022\u00b7])+[ ]*$", ""), english_only=False),
+               _trailing_dashes, english_only=False, gate=_ends_with_dash),
     InlineRule("stray_dash", "TY005", "A doubled spaced dash inside a line: 'a – – b' -> 'a – b'.",
-               _sub(r"(?<= )([\u2013\u2014])(?: [\u2013\u2014])+(?= )", r"\1"), english_only=False),
+               _sub(r"(?<= )([\u2013\u2014])(?: [\u2013\u2014])+(?= )", r"\1"), english_only=False,
+               gate=_inner_dash_gate),
     InlineRule("doubled_punct", "TY002", "A full stop repeated across a space: 'targeted. . “We' -> 'targeted. “We' "
                "(spaced ellipses '. . .' are left alone).",
-               _sub(r"(?<![.\s])\.(?:[ ]+\.)(?![ ]*\.)", ".")),
+               _sub(r"(?<![.\s])\.(?:[ ]+\.)(?![ ]*\.)", "."), gate=_has_any(" .")),
     InlineRule("doubled_punct", "TY002", "Two full stops that are not an ellipsis: 'end..' -> 'end.'.",
-               _sub(r"(?<=[^.\s])\.\.(?=[\s\u201d\u2019\"')\]]|$)", ".")),
+               _sub(r"(?<=[^.\s])\.\.(?=[\s\u201d\u2019\"')\]]|$)", "."), gate=_has_any("..")),
     InlineRule("doubled_punct", "TY002", "Doubled comma or semicolon: ',,' ', ,' -> ','.",
                _sub(r"([,;])(?:[ ]*\1)+", r"\1")),
     InlineRule("misplaced_quote", "TY004", "Closing quote glued to the next word: ', ”he' -> ',” he'.",
-               _misplaced_close),
+               _misplaced_close, gate=_has_any("\u201d")),
     InlineRule("misplaced_quote", "TY004", "Opening-shaped quote closing an open quotation: 'States. “' -> 'States.”'.",
-               _open_as_close),
+               _open_as_close, gate=_has_any("\u201c")),
     InlineRule("space_inside_quotes", "TY001", "No space after an opening quote or bracket: '“ Hello' -> '“Hello'.",
-               _space_inside_open),
+               _space_inside_open, gate=_space_after_open_gate),
     InlineRule("space_before_punct", "TY001", "No space before , . ; : ! ? ) ] or a closing quote in English.",
-               _space_before_punct),
+               _space_before_punct, gate=_space_before_gate),
     InlineRule("honorific", "ST001", "Mr/Mrs/Ms/Dr with or without a full stop, as the document's majority writes it.",
-               _honorific),
+               _honorific, gate=_has_any("M", "Dr")),
     InlineRule("whitespace", "TY007", "Whitespace left at the ends after the repairs above.",
-               _sub(f"^{_WS}+|{_WS}+$", ""), english_only=False),
+               _sub(f"^{_WS}+|{_WS}+$", ""), english_only=False, gate=_ws_ends),
     InlineRule("moses", "TY007", "sacremoses MosesPunctNormalizer (opt-in: turns curly quotes into ASCII).", _moses,
                english_only=False),
 )
