@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -45,6 +45,8 @@ class AlignOptions:
     mt_weight: float = 1.5
     lexical_weight_with_embed: float = 0.5
     lexical: bool = True
+    member_tau: float = 0.2
+    member_weight: float = 0.25
     embed_batch: int = 64
     embed_threads: int = 2
 
@@ -99,7 +101,7 @@ class Aligner:
         groups = self._paragraph_groups(src, tgt, src_len, tgt_len, channels, model)
         raw: list[RawBead] = []
         for (s0, s1), (t0, t1) in groups:
-            sub = [Channel(c.src[s0:s1], c.tgt[t0:t1], c.weight) for c in channels]
+            sub = [replace(c, src=c.src[s0:s1], tgt=c.tgt[t0:t1]) for c in channels]
             for rb in align_units(src_len[s0:s1], tgt_len[t0:t1], sub, model):
                 raw.append(RawBead(tuple(s0 + k for k in rb.src), tuple(t0 + k for k in rb.tgt),
                                    rb.cos, rb.len_prob))
@@ -118,7 +120,7 @@ class Aligner:
             profile = _EMBED
             ex = self._embedder(src_text)
             ey = self._embedder(tgt_text)
-            channels.append(Channel(ex, ey, 1.0))
+            channels.append(Channel(ex, ey, 1.0, o.member_tau, o.member_weight))
             lex_w = o.lexical_weight_with_embed
         if lex_w > 0 and o.lexical:
             channels.append(Channel(lx, ly, lex_w))

