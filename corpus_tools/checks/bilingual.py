@@ -81,7 +81,7 @@ _CAP_STOP = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 _DIGIT = re.compile(r"\d")
 # entries kept per checker for repeated source sentences (first in, first out)
 _CACHE_SIZE = 4096
-_FR_ACCENT = re.compile(r"[èêàçùûôîœëï]")
+_FR_ACCENT = re.compile(r"[èêàçùûôîœëïÈÊÀÇÙÛÔÎŒËÏ]")
 _NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
 _PRE_BRACKET = re.compile(r"[()\[\]]")
 _PRE_TAG = re.compile(r"[<{%&$]")
@@ -426,7 +426,7 @@ class BilingualChecker:
         fr = len(d.fr_strong.intersection(toks))
         weak = len(d.fr_weak.intersection(toks))
         if not text.isascii():
-            fr += len(_FR_ACCENT.findall(text.lower()))
+            fr += len(_FR_ACCENT.findall(text))
             weak += text.count("é")
         if _NOT_FR.search(text):
             fr = weak = 0

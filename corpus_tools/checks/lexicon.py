@@ -370,8 +370,12 @@ class LexiconIndex:
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
         seen: dict[int, LexEntry] = {}
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
+        cache = self._tok_cache
         for tok in toks:
-            for entry in self._tok_cache.get(tok) or self._for_token(tok):
+            hit = cache.get(tok)
+            if hit is None:
+                hit = self._for_token(tok)
+            for entry in hit:
                 seen[id(entry)] = entry
         out = [e for e in seen.values() if e.required <= toks]
         out.extend(e for e in self._always if e.required <= toks)
