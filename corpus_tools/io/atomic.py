@@ -38,14 +38,14 @@ def check_writable(path: str | os.PathLike[str]) -> None:
 _HELD = (signal.SIGINT, signal.SIGTERM)
 
 
-def _block_signals() -> set[signal.Signals] | None:
+def _block_signals() -> set[int | signal.Signals] | None:
     try:
         return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     except (AttributeError, OSError, ValueError):  # no pthread_sigmask on this platform
         return None
 
 
-def _unblock_signals(previous: set[signal.Signals] | None) -> None:
+def _unblock_signals(previous: set[int | signal.Signals] | None) -> None:
     if previous is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 

@@ -250,7 +250,6 @@ def read_tmx(path: str | Path, src_lang: str | None = None, tgt_lang: str | None
     source: object = path
     index = 0
     try:
-        source: object = path
         if path.endswith(".gz"):
             import gzip
 
@@ -307,7 +306,7 @@ def _unit_from_props(src: str, tgt: str, src_lang: str, tgt_lang: str, tuid: str
     score = props.pop("x-score", None)
     if score not in (None, ""):
         try:
-            float(score)  # type: ignore[arg-type]
+            float(score)
         except ValueError:
             raise ValueError(f"x-score {score!r} is not a number") from None
     origin = props.pop("x-origin", Origin.HUMAN.value)

@@ -22,7 +22,7 @@ def _local(tag: object) -> str:
 
 
 def _text(el: etree._Element | None) -> str:
-    return "" if el is None else "".join(el.itertext())
+    return "" if el is None else "".join(str(t) for t in el.itertext())
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -25,7 +26,10 @@ def safe_parser_kwargs() -> dict[str, bool]:
 
 
 def safe_parser(**extra: bool) -> etree.XMLParser:
-    return etree.XMLParser(**{**safe_parser_kwargs(), **extra})
+    opts = {**safe_parser_kwargs(), **extra}
+    return etree.XMLParser(resolve_entities=opts["resolve_entities"], no_network=opts["no_network"],
+                           load_dtd=opts["load_dtd"], dtd_validation=opts["dtd_validation"],
+                           huge_tree=opts["huge_tree"])
 
 
 def xml_input_error(path: str, exc: etree.XMLSyntaxError) -> InputError:
@@ -34,7 +38,8 @@ def xml_input_error(path: str, exc: etree.XMLSyntaxError) -> InputError:
     msg = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
     # iterparse without entity resolution can report a bare "no element found" at (0, 0);
     # the error log (shared by the thread's parses, so take its latest entry) holds the real one.
-    first = next((e for e in reversed(exc.error_log) if e.level >= 3), None) if exc.error_log else None
+    entries: list[Any] = list(exc.error_log) if exc.error_log else []  # type: ignore[call-overload]
+    first = next((e for e in reversed(entries) if e.level >= 3), None)
     if first is not None and (not line or msg == "no element found"):
         line, col, msg = first.line, first.column, first.message.strip()
     # Some libxml2 messages go on with a copy of the offending input: keep the first line only.
