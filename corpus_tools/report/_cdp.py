@@ -108,7 +108,8 @@ class Browser:
             reply = self._replies.pop(mid)
         if "error" in reply:
             raise CDPError(f"{method}: {reply['error'].get('message')}")
-        return reply.get("result", {})
+        result: dict[str, Any] = reply.get("result", {})
+        return result
 
     def wait_event(self, method: str, timeout: float | None = None, since: int = 0) -> dict[str, Any]:
         deadline = time.monotonic() + (timeout or self.timeout)

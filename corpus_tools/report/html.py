@@ -236,7 +236,8 @@ def _e(value: object) -> str:
 
 def _head(run: dict[str, Any], src_lang: str, tgt_lang: str, stats: _Stats) -> str:
     title = f"Corpus review: {src_lang} → {tgt_lang}"
-    sig = run.get("signature") if isinstance(run.get("signature"), dict) else {}
+    raw_sig = run.get("signature")
+    sig: dict[str, Any] = raw_sig if isinstance(raw_sig, dict) else {}
     sig_text = "|".join(f"{k}:{v}" for k, v in sig.items())
     made = f"{run.get('tool', 'corpus-tools')} {run.get('version', '')}".strip()
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

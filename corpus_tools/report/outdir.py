@@ -101,7 +101,7 @@ def iter_corpus(outdir: Path, src_lang: str | None = None,
             codes=tuple(str(c) for c in codes), note=_opt_str(obj.get("note")),
             props={k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
                    for k, v in obj.items() if k not in UNIT_FIELDS and v is not None},
-            langs=(s, t),
+            langs=(str(s), str(t)),
         )
 
 

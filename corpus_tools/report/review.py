@@ -130,8 +130,8 @@ def apply_decisions(outdir: str | Path, decisions: str | Path, finaldir: str | P
         seen.add(u.id)
     missing = [d for d in by_id.values() if d.id not in seen]
     if missing:
-        d = min(missing, key=lambda m: m.line)
-        raise InputError(str(decisions), f"unknown unit id {d.id!r} (not in {corpus})", line=d.line)
+        unknown = min(missing, key=lambda m: m.line)
+        raise InputError(str(decisions), f"unknown unit id {unknown.id!r} (not in {corpus})", line=unknown.line)
     if first is None:
         src_lang, tgt_lang = src_lang or "src", tgt_lang or "tgt"
     else:
