@@ -138,32 +138,45 @@ def _cross_prefix(ch: Channel, band: _Band, max_a: int, max_b: int, m: int) -> t
     return pref, clo
 
 
-def _member_shortfall(pref: np.ndarray, clo: np.ndarray, gx: list[np.ndarray], gy: list[np.ndarray],
-                      i: int, a: int, jb: np.ndarray, b: int, tau: float) -> np.ndarray:
-    """Sum over the members of a multi-sentence bead of max(0, tau - cos(member, other run)).
+def _member_dots(pref: np.ndarray, clo: np.ndarray, gy1: np.ndarray, i: int, j: np.ndarray, max_a: int,
+                 max_b: int, m: int) -> tuple[list[list[np.ndarray]], list[np.ndarray]]:
+    """For the row's cells: dots[r][t-1] = x_(i-1-r) . y_(j-t), and norms[t-1] = |y_(j-t)|.
 
-    ``jb`` is the first target unit of the bead for each cell of the row. Cells where the
-    bead cannot end (masked by the caller) get clipped indices and a meaningless value.
+    Indices are clipped where j-t < 0 (cells the caller masks anyway).
     """
-    out = np.zeros(len(jb))
-    m = len(gy[1]) - 1
     last = pref.shape[1] - 1
-    qs = [np.minimum(jb + k, m - 1) for k in range(b)]
-    # x_p . y_q for every member pair, one vector over the row's cells per pair
-    pair = [[pref[p][np.clip(q + 1 - clo[p], 0, last)] - pref[p][np.clip(q - clo[p], 0, last)] for q in qs]
-            for p in range(i - a, i)]
+    qs = [np.minimum(np.maximum(j - t, 0), m - 1) for t in range(1, max_b + 1)]
+    norms = [np.sqrt(np.maximum(gy1[q + 1], 1e-12)) for q in qs]
+    dots = []
+    for r in range(min(max_a, i)):
+        p = i - 1 - r
+        row, c = pref[p], clo[p]
+        dots.append([row[np.minimum(np.maximum(q + 1 - c, 0), last)] - row[np.minimum(np.maximum(q - c, 0), last)]
+                     for q in qs])
+    return dots, norms
+
+
+def _member_shortfall(dots: list[list[np.ndarray]], norms: list[np.ndarray], gx: list[np.ndarray],
+                      gy: list[np.ndarray], i: int, a: int, j: np.ndarray, b: int, tau: float) -> np.ndarray:
+    """Sum over the members of an a-b bead ending at (i, j) of max(0, tau - cos(member, other run)).
+
+    Cells where the bead cannot end (masked by the caller) get a meaningless value.
+    """
+    out = np.zeros(len(j))
     if b >= 2:
         nx = np.sqrt(max(gx[a][i], 1e-12))
-        for k in range(b):
-            d = sum(pair[r][k] for r in range(a))
-            ny = np.sqrt(np.maximum(gy[1][qs[k] + 1], 1e-12))
-            out += np.maximum(0.0, tau - d / (nx * ny))
+        for t in range(b):
+            d = dots[0][t]
+            for r in range(1, a):
+                d = d + dots[r][t]
+            out += np.maximum(0.0, tau - d / (nx * norms[t]))
     if a >= 2:
-        ny = np.sqrt(np.maximum(gy[b][np.minimum(jb + b, m)], 1e-12))
+        ny = np.sqrt(np.maximum(gy[b][j], 1e-12))
         for r in range(a):
-            d = sum(pair[r][k] for k in range(b))
-            nx1 = np.sqrt(max(gx[1][i - a + r + 1], 1e-12))
-            out += np.maximum(0.0, tau - d / (nx1 * ny))
+            d = dots[r][0]
+            for t in range(1, b):
+                d = d + dots[r][t]
+            out += np.maximum(0.0, tau - d / (np.sqrt(max(gx[1][i - r], 1e-12)) * ny))
     return out
 
 
@@ -197,6 +210,8 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
         arg = np.full(w, -1, dtype=np.int16)
         if i == 0:
             best[j == 0] = 0.0
+        # member dots are shared by every bead of the row; computed on first use
+        mdots: dict[int, tuple[list[list[np.ndarray]], list[np.ndarray]]] = {}
         for k, (a, b) in enumerate(beads):
             if a == 0 or a > i:
                 continue
@@ -213,7 +228,7 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                 cost = model.len_weight * np.minimum(
                     length_cost(lx[i] - lx[i - a], ly[j] - ly[jb], model.ratio, model.variance), model.len_cap)
                 slots = (a + b) / 2.0
-                for wgt, gx, gy, pref, clo, tau, mw in chdata:
+                for c_id, (wgt, gx, gy, pref, clo, tau, mw) in enumerate(chdata):
                     dot = np.zeros(w)
                     # in range by construction of the band (see _cross_prefix)
                     for p in range(i - a, i):
@@ -223,7 +238,10 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                     cos = np.where(den > 0, dot / np.where(den > 0, den, 1.0), 0.0)
                     cost = cost + wgt * slots * (1.0 - cos - model.sim_offset)
                     if mw > 0 and a + b >= 3:
-                        cost = cost + mw * _member_shortfall(pref, clo, gx, gy, i, a, jb, b, tau)
+                        if c_id not in mdots:
+                            mdots[c_id] = _member_dots(pref, clo, gy[1], i, j, max_a, max_b, m)
+                        dots, norms = mdots[c_id]
+                        cost = cost + mw * _member_shortfall(dots, norms, gx, gy, i, a, j, b, tau)
                 cost = cost + model.prior.get((a, b), 0.0)
             cand = prev + cost
             better = cand < best
