@@ -127,3 +127,23 @@ def test_prepare_translate_marks_machine_units(tmp_path: Path) -> None:
     run = json.loads((outdir / "run.json").read_text(encoding="utf-8"))
     assert run["signature"]["translator"].startswith("fake")
     assert run["counts"]["src_in_units"] + run["counts"]["src_rejected"] == run["counts"]["src_sentences"]
+
+
+@pytest.mark.parametrize("option,reason", [(["--drop-severity", "major"], "flagged "),
+                                           (["--min-score", "0.9"], "low alignment score")])
+def test_filters_send_units_to_rejects_not_to_nowhere(tmp_path: Path, option: list[str], reason: str) -> None:
+    outdir = tmp_path / "f"
+    rc = main(["prepare", str(EN), str(FR), "--src-lang", "en", "--tgt-lang", "fr", "-o", str(outdir),
+               "--quiet", "--no-report", "--method", "lexical", *option])
+    assert rc == 0
+    run = json.loads((outdir / "run.json").read_text(encoding="utf-8"))
+    c = run["counts"]
+    assert c["src_rejected"] > 0
+    assert c["src_in_units"] + c["src_rejected"] == c["src_sentences"]
+    assert c["tgt_in_units"] + c["tgt_rejected"] == c["tgt_sentences"]
+    with open(outdir / "rejects.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    assert rows and all(r[3].startswith(reason) for r in rows)
+    kept = [json.loads(line) for line in (outdir / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    if "--min-score" in option:
+        assert all(u["score"] >= 0.9 for u in kept)
