@@ -37,6 +37,7 @@ inp, secret, bad = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 for name in ("latin1.txt", "utf16le-bom.txt", "empty.txt", "control.txt", "newlines.txt", "fake.pdf",
              "billion-laughs.tmx", "truncated.tmx", "malformed.tmx", "xxe.html", "not-tmx.xlf"):
     shutil.copy(bad / name, inp / name)
+shutil.copy(bad / "not-tmx.xlf", inp / "xliff-as.tmx")  # an XLIFF named .tmx: refused, not an empty corpus
 (inp / "binary.bin").write_bytes(bytes(range(256)) * 64)
 (inp / "line20mb.txt").write_text("word " * 4_000_000 + "\n", encoding="utf-8")
 tu = '<tu><tuv xml:lang="en"><seg>{}</seg></tuv><tuv xml:lang="fr"><seg>ok</seg></tuv></tu>'
@@ -140,7 +141,8 @@ run_case xxe-html        "0 2" -- prepare "$IN/xxe.html" "$IN/xxe.html" -o @OUT@
 run_case billion-laughs  "0 2" -- convert "$IN/billion-laughs.tmx" @OUT@.tsv
 run_case truncated-tmx   "2" -- convert "$IN/truncated.tmx" @OUT@.tsv
 run_case malformed-tmx   "2" -- convert "$IN/malformed.tmx" @OUT@.jsonl
-run_case xliff-as-corpus "2" -- convert "$IN/not-tmx.xlf" @OUT@.tsv
+run_case xxe-xliff       "0 2" -- convert "$IN/not-tmx.xlf" @OUT@.tsv
+run_case xliff-as-tmx     "2" -- convert "$IN/xliff-as.tmx" @OUT@.tsv
 run_case missing-file    "2" -- prepare "$IN/no-such-file.txt" "$FR" -o @OUT@ "${PREP[@]}"
 run_case unwritable-out  "2" -- prepare "$EN" "$FR" -o "$IN/a-file/out" "${PREP[@]}"
 run_case unwritable-proc "2" -- convert "$IN/truncated.tmx" /proc/self/nope/out.tsv
