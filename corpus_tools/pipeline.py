@@ -161,40 +161,29 @@ class DocumentResult:
     error: str | None = None  # set when the document could not be processed (batch runs go on)
 
 
-def _clean_side(path: str, lang: str, config: PrepareConfig, doc: str,
+def _clean_side(path: str, side: str, config: PrepareConfig, doc: str,
                 extra_boilerplate: frozenset[str]) -> tuple[list[Paragraph], list[dict[str, Any]]]:
-    """Read and clean one side; return paragraphs and document-level flags (JSON-ready)."""
+    """Read and clean one side (``"src"``/``"tgt"``); return paragraphs and document flags (JSON-ready)."""
     from corpus_tools.io.text import read_text, split_paragraphs
 
+    lang = config.src_lang if side == "src" else config.tgt_lang
     is_html = path.lower().endswith(HTML_SUFFIXES)
-    if is_html:
-        from corpus_tools.io.text import iter_decoded
-
-        raw: str = "".join(iter_decoded(path, config.encoding))
-    else:
-        raw = read_text(path, config.encoding)
+    raw = read_text(path, config.encoding)
     if not config.clean and not is_html:
         return list(split_paragraphs(raw)), []
-    from corpus_tools.clean import CleanConfig, clean_html, clean_text
+    from corpus_tools.clean import RULES, CleanConfig, clean_html, clean_text
 
-    ccfg = CleanConfig(lang=lang, disabled=frozenset(config.clean_disable) if config.clean else _ALL_RULES(),
-                       boilerplate_files=config.boilerplate)
-    if extra_boilerplate and hasattr(ccfg, "extra_boilerplate_lines"):
-        ccfg = replace(ccfg, extra_boilerplate_lines=extra_boilerplate)
+    # --no-clean on HTML still extracts the text, with every rule off.
+    ccfg = CleanConfig(lang=lang, disabled=frozenset(config.clean_disable) if config.clean else frozenset(RULES),
+                       boilerplate_files=config.boilerplate, extra_boilerplate_lines=extra_boilerplate)
     res = clean_html(raw, ccfg) if is_html else clean_text(raw, ccfg)
     flags = []
     for f in res.flags:
         obj = f.to_json()
         obj["doc"] = doc
-        obj["side"] = "src" if lang == config.src_lang else "tgt"
+        obj["side"] = side
         flags.append(obj)
     return list(res.paragraphs), flags
-
-
-def _ALL_RULES() -> frozenset[str]:
-    from corpus_tools.clean import RULES
-
-    return frozenset(RULES)
 
 
 def _segments(paragraphs: Iterable[Paragraph], segmenter: Any) -> list[Segment]:
@@ -221,7 +210,7 @@ def process_document(job: DocumentJob, stages: Stages,
     """Clean, segment, align (or translate), check one document pair. Pure: no output written."""
     config = stages.config
     res = DocumentResult(name=job.name)
-    src_pars, src_flags = _clean_side(job.src, config.src_lang, config, job.name, extra_boilerplate)
+    src_pars, src_flags = _clean_side(job.src, "src", config, job.name, extra_boilerplate)
     res.doc_flags.extend(src_flags)
     src = _segments(src_pars, stages.src_segmenter)
     res.counts["src_paragraphs"] = len(src_pars)
@@ -237,7 +226,7 @@ def process_document(job: DocumentJob, stages: Stages,
         res.counts["tgt_sentences"] = len(tgt)
     else:
         assert job.tgt is not None
-        tgt_pars, tgt_flags = _clean_side(job.tgt, config.tgt_lang, config, job.name, extra_boilerplate)
+        tgt_pars, tgt_flags = _clean_side(job.tgt, "tgt", config, job.name, extra_boilerplate)
         res.doc_flags.extend(tgt_flags)
         tgt = _segments(tgt_pars, stages.tgt_segmenter)
         res.counts["tgt_paragraphs"] = len(tgt_pars)
