@@ -249,7 +249,8 @@ class MonoChecker:
     def _furniture(self, line: str) -> str | None:
         if len(line) > 400:
             return None
-        if self.data.credit.fullmatch(line) and len(line.split()) <= 14:
+        # the word count first: the credit pattern costs ~10 µs on a long line
+        if len(line.split()) <= 14 and self.data.credit.fullmatch(line):
             return "BP002"
         if self.data.boilerplate.fullmatch(line):
             return "BP001"
