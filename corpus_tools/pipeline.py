@@ -524,6 +524,8 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
             if progress:
                 progress(len(jobs), len(jobs), None)
             return current
+    if todo:
+        _remove_stale_temporaries(out)
     extra = frozenset[str]()
     if todo and len(jobs) >= 5 and config.clean:
         extra = _batch_boilerplate(jobs, config)
@@ -570,6 +572,16 @@ def run_prepare(jobs: Sequence[DocumentJob], outdir: str | Path, config: Prepare
             signature["translator"] = _translator_name(config)
     summary = merge_shards(jobs, out, config, signature, time.perf_counter() - t0, skipped)
     return summary
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files an interrupted run (SIGKILL, power loss) could not remove."""
+    for pattern in (".*.tmp", ".shards/*/.*.tmp"):
+        for tmp in out.glob(pattern):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _translator_name(config: PrepareConfig) -> str:

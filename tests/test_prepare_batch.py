@@ -41,3 +41,18 @@ def test_bad_document_in_a_batch_is_skipped_and_reported(tmp_path: Path, jobs: s
     assert rc == 0
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["failed"] == [] and run["documents_skipped"] == 2
+
+
+def test_a_rerun_removes_temporaries_left_by_a_killed_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["prepare", str(SAMPLES / "geneva-summit.en.txt"), str(SAMPLES / "geneva-summit.fr.txt"),
+            "--src-lang", "en", "--tgt-lang", "fr", "-o", str(out), "--quiet", "--method", "lexical",
+            "--no-report"]
+    assert main(args) == 0
+    # What SIGKILL during a write leaves behind (the signal handlers never run).
+    (out / ".corpus.tmx.abc123.tmp").write_text("<tmx", encoding="utf-8")
+    shard = next((out / ".shards").iterdir())
+    (shard / ".units.jsonl.xyz.tmp").write_text("{", encoding="utf-8")
+    (shard / "done.json").unlink()  # that document was not finished
+    assert main(args) == 0
+    assert not list(out.glob(".*.tmp")) and not list(out.glob(".shards/*/.*.tmp"))
