@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from operator import eq
 from typing import Any
 
 from corpus_tools.checks.data import CheckData, data_text
 from corpus_tools.checks.lexicon import LexiconIndex
-from corpus_tools.checks.mono import _CONTROL, _MOJIBAKE, _flag
+from corpus_tools.checks.mono import _CONTROL, _MOJIBAKE, _flag, repeated_run
 from corpus_tools.errors import BackendUnavailableError
 from corpus_tools.model import Flag, Severity
 
@@ -120,21 +119,8 @@ def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
 
 
 def _repeats(toks: list[str]) -> bool:
-    """Pre-check for BI010: a 1-word unit three times, or a 2-8 word unit twice, in a row."""
-    n = len(toks)
-    for k in range(1, 9):
-        need = 2 * k if k <= 2 else k
-        if sum(map(eq, toks, toks[k:])) < need:  # C-level count first: most texts stop here
-            continue
-        run = 0
-        for i in range(n - k):
-            if toks[i] == toks[i + k]:
-                run += 1
-                if run >= need:
-                    return True
-            else:
-                run = 0
-    return False
+    """Pre-check for BI010: a 1- or 2-word unit three times, or a 3-8 word unit twice, in a row."""
+    return repeated_run(toks, 8, lambda k: 3 if k <= 2 else 2)
 
 
 _QUOTES = re.compile(r"[“”«»\"„]")

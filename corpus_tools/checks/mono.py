@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from operator import eq
 
@@ -74,21 +74,30 @@ _WORD_RX = re.compile(r"[^\W\d_]+")
 _FR_HON_TOKENS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dre", "pre"])
 
 
-def _has_triple(toks: list[str]) -> bool:
-    """True if some unit of 1-6 tokens occurs three times in a row (pre-check for MT009)."""
+def repeated_run(toks: list[str], max_unit: int, min_copies: Callable[[int], int]) -> bool:
+    """True if some unit of 1..``max_unit`` tokens occurs ``min_copies(k)`` times in a row.
+
+    Pre-check for the repetition-loop checks (MT009 on a text, BI010 on a target).
+    """
     n = len(toks)
-    for k in range(1, 7):
-        if sum(map(eq, toks, toks[k:])) < 2 * k:  # C-level count first: most texts stop here
+    for k in range(1, max_unit + 1):
+        need = (min_copies(k) - 1) * k  # equal tokens at distance k, in a row
+        if sum(map(eq, toks, toks[k:])) < need:  # C-level count first: most texts stop here
             continue
         run = 0
         for i in range(n - k):
             if toks[i] == toks[i + k]:
                 run += 1
-                if run >= 2 * k:
+                if run >= need:
                     return True
             else:
                 run = 0
     return False
+
+
+def _has_triple(toks: list[str]) -> bool:
+    """True if some unit of 1-6 tokens occurs three times in a row (pre-check for MT009)."""
+    return repeated_run(toks, 6, lambda k: 3)
 
 
 # --- style -----------------------------------------------------------------------------------
