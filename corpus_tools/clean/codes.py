@@ -1,7 +1,7 @@
-"""Flag codes used by cleaning, copied from the project taxonomy (BP/DU/TY/ST families).
+"""Flag codes used by cleaning: the checks registry's entries, plus whether cleaning may fix them.
 
-The flagging stage (``corpus_tools.checks``) reuses these codes; the table is data, not
-behaviour, so it can be read without importing the cleaning engine.
+The codes, categories and severities live in one table, :data:`corpus_tools.checks.CHECKS`
+(from the project taxonomy); cleaning adds only the ``safe_autofix`` bit.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from corpus_tools.checks.registry import CHECKS
 from corpus_tools.model import Severity
 
 
@@ -24,27 +25,14 @@ class CodeInfo:
     safe_autofix: bool
 
 
-def _c(code: str, name: str, category: str, severity: str, safe: bool) -> tuple[str, CodeInfo]:
-    return code, CodeInfo(code, name, category, Severity(severity), safe)
+# Taxonomy codes cleaning emits, and whether the taxonomy marks them safe to fix without review.
+_CLEAN_CODES: Mapping[str, bool] = MappingProxyType({
+    "BP001": True, "BP002": True, "BP003": False, "DU001": True, "DU002": False,
+    "TY001": True, "TY002": True, "TY003": False, "TY004": True, "TY005": True, "TY006": True,
+    "TY007": True, "TY008": True, "TY009": True, "ST001": True,
+})
 
-
-# Source: taxonomy.json of the evaluation set (codes, gold categories, default severities).
-CODES: Mapping[str, CodeInfo] = MappingProxyType(dict([
-    _c("BP001", "boilerplate line (ad slot, comment/share/newsletter/paywall widget, "
-                "related-article teaser, site-name suffix)", "boilerplate", "major", True),
-    _c("BP002", "credit line (photo/agency credit, byline)", "credit_line", "major", True),
-    _c("BP003", "caption / dateline interleaved with body", "other", "info", False),
-    _c("DU001", "exact duplicate line or paragraph", "duplicate_line", "major", True),
-    _c("DU002", "near-duplicate paragraph", "duplicate_line", "minor", False),
-    _c("TY001", "space before punctuation or closing quote", "typography", "minor", True),
-    _c("TY002", "doubled punctuation", "typography", "minor", True),
-    _c("TY003", "unbalanced quote or bracket", "typography", "major", False),
-    _c("TY004", "misplaced / wrong-direction quote mark", "typography", "minor", True),
-    _c("TY005", "stray or trailing dash/separator", "typography", "minor", True),
-    _c("TY006", "French guillemets or French spacing in English", "typography", "minor", True),
-    _c("TY007", "whitespace noise (double spaces, tabs, trailing)", "typography", "minor", True),
-    _c("TY008", "French number/time format left in English", "typography", "major", True),
-    _c("TY009", "encoding noise (control characters, invisible characters, non-NFC)",
-        "typography", "major", True),
-    _c("ST001", "honorific form inconsistent (Mr vs Mr.)", "inconsistent_style", "minor", True),
-]))
+CODES: Mapping[str, CodeInfo] = MappingProxyType({
+    code: CodeInfo(code, CHECKS[code].title, CHECKS[code].category, CHECKS[code].severity, safe)
+    for code, safe in _CLEAN_CODES.items()
+})

@@ -352,7 +352,7 @@ class _Context:
 
     @cached_property
     def _normalizer(self) -> Any:
-        from sacremoses import MosesPunctNormalizer
+        from sacremoses import MosesPunctNormalizer  # type: ignore[import-untyped]
 
         return MosesPunctNormalizer(lang=self.lang.split("-")[0].split("_")[0].lower())
 
