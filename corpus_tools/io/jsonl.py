@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit
@@ -58,8 +58,9 @@ def _opt_text(value: object, what: str, path: str, lineno: int) -> str | None:
     return None if value is None else _text(value, what, path, lineno)
 
 
-def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
-               tgt_lang: str | None) -> Iterator[TranslationUnit]:
+def iter_json_objects(lines: Iterable[str], path: str,
+                      not_object: str = "expected a JSON object") -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; anything but a JSON object is an InputError."""
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -69,9 +70,20 @@ def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
             raise InputError(path, f"invalid JSON: {exc.msg}", line=lineno, column=exc.colno) from None
         except RecursionError:
             raise InputError(path, "invalid JSON: nested too deeply", line=lineno) from None
-        tr = obj.get("translation") if isinstance(obj, dict) else None
+        if not isinstance(obj, dict):
+            raise InputError(path, not_object, line=lineno)
+        yield lineno, obj
+
+
+_NOT_TRANSLATION = 'expected {"translation": {"<src>": ..., "<tgt>": ...}}'
+
+
+def read_jsonl(lines: Iterable[str], path: str, src_lang: str | None,
+               tgt_lang: str | None) -> Iterator[TranslationUnit]:
+    for lineno, obj in iter_json_objects(lines, path, _NOT_TRANSLATION):
+        tr = obj.get("translation")
         if not isinstance(tr, dict) or len(tr) < 2:
-            raise InputError(path, 'expected {"translation": {"<src>": ..., "<tgt>": ...}}', line=lineno)
+            raise InputError(path, _NOT_TRANSLATION, line=lineno)
         langs = list(tr)
         s = src_lang if src_lang in tr else langs[0]
         t = tgt_lang if tgt_lang in tr else next(k for k in langs if k != s)

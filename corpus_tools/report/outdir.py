@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from corpus_tools.errors import InputError
+from corpus_tools.io.jsonl import iter_json_objects
 
 CORPUS = "corpus.jsonl"
 FLAGS = "flags.jsonl"
@@ -61,16 +62,7 @@ def _iter_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     with f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(str(path), f"invalid JSON: {exc.msg}", line=lineno, column=exc.colno) from None
-            if not isinstance(obj, dict):
-                raise InputError(str(path), "expected a JSON object", line=lineno)
-            yield lineno, obj
+        yield from iter_json_objects(f, str(path))
 
 
 def _opt_str(value: object) -> str | None:

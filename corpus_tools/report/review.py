@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -27,19 +26,12 @@ class Decision:
 
 def read_decisions(path: str | Path) -> dict[str, Decision]:
     """Decisions by unit id; the last line for an id wins. Malformed lines are InputErrors."""
+    from corpus_tools.io.jsonl import iter_json_objects
     from corpus_tools.io.text import iter_lines
 
     out: dict[str, Decision] = {}
     name = str(path)
-    for lineno, line in enumerate(iter_lines(path), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(name, f"invalid JSON: {exc.msg}", line=lineno, column=exc.colno) from None
-        if not isinstance(obj, dict):
-            raise InputError(name, "expected a JSON object", line=lineno)
+    for lineno, obj in iter_json_objects(iter_lines(path), name):
         unit_id, decision = obj.get("id"), obj.get("decision")
         if not isinstance(unit_id, (str, int)) or isinstance(unit_id, bool) or unit_id == "":
             raise InputError(name, 'missing "id"', line=lineno)
