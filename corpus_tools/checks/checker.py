@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
-from corpus_tools.checks.bilingual import _CACHE_SIZE, _WORD, BilingualChecker
+from corpus_tools.checks.bilingual import _WORD, BilingualChecker, remember
 from corpus_tools.checks.data import load_check_data
 from corpus_tools.checks.lexicon import (
     LexiconIndex,
@@ -33,8 +34,8 @@ class Checker:
         self.enabled = enabled
         self._src = MonoChecker(src_lang, enabled, lexicon, data)
         self._bi = BilingualChecker(src_lang, tgt_lang, enabled, lexicon, data) if tgt_lang else None
-        self._seen: dict[str, tuple[tuple[Flag, ...], list[str]]] = {}
-        self._pairs: dict[tuple[str, str], tuple[Flag, ...]] = {}
+        self._seen: OrderedDict[str, tuple[tuple[Flag, ...], list[str]]] = OrderedDict()
+        self._pairs: OrderedDict[tuple[str, str], tuple[Flag, ...]] = OrderedDict()
         codes = ",".join(sorted(enabled))
         lex = f"|lex:{len(lexicon.entries)}" + (f"+{len(extra_lexicons)}files" if extra_lexicons else "")
         self.name = f"checks-{CHECKS_VERSION}:{codes}{lex}"
@@ -57,14 +58,10 @@ class Checker:
         if hit is None:
             s_low = _WORD.findall(src.lower())
             hit = (tuple(self._src.check_segment(src, side="src", tok_list=s_low)), s_low)
-            if len(self._seen) >= _CACHE_SIZE:
-                del self._seen[next(iter(self._seen))]
-            self._seen[src] = hit
+            remember(self._seen, src, hit)
         flags = list(hit[0])
         flags.extend(self._bi.check(src, tgt, hit[1]))
-        if len(self._pairs) >= _CACHE_SIZE:
-            del self._pairs[next(iter(self._pairs))]
-        self._pairs[key] = tuple(flags)
+        remember(self._pairs, key, tuple(flags))
         return flags
 
 

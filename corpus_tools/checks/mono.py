@@ -125,7 +125,6 @@ _LOANS = re.compile(
     r"|qui vive|bien-pensant|sans serif|crème brûlée|pot-au-feu|coq au vin|soupe du jour|plat du jour)\b",
     re.IGNORECASE)
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]")
-_LOWER_ACCENTED_WORD = re.compile(r"\b[a-zà-ÿ]*[àâäçéèêëîïôöùûüÿœæ]")
 _EN_LOAN_ACCENTED = frozenset(["café", "cafés", "résumé", "résumés", "naïve", "fiancé", "fiancée", "cliché", "clichés", "protégé", "protégée", "décor", "rôle", "élite", "élites", "exposé", "touché", "née", "façade", "déjà", "entrée", "entrées", "soirée", "matinée", "communiqué", "communiqués", "détente", "régime", "régimes", "crème", "première", "premières"])
 
 
@@ -491,8 +490,7 @@ class MonoChecker:
                             f"keep one '{unit}'", sev)
         if self.english:
             yield from self._lexicon(text, chunk, lo, toks)
-            if "MT007" in on and (not self.data.fr_strong.isdisjoint(toks)
-                                  or (not ascii_only and _LOWER_ACCENTED_WORD.search(chunk))):
+            if "MT007" in on and _maybe_french(tok_list, toks, chunk, self.data.fr_strong):
                 yield from self._french_fragments(text, chunk, lo)
             if "ST001" in on and not _FR_HON_TOKENS.isdisjoint(toks):
                 for m in _FR_HONORIFIC.finditer(chunk):
@@ -625,6 +623,18 @@ class MonoChecker:
 
 
 _PRE_QUOTES = re.compile(r"[“”\"«»‘()\[\]]")
+
+
+def _maybe_french(tok_list: list[str], toks: set[str], chunk: str, strong: frozenset[str]) -> bool:
+    """Cheap necessary condition for MT007: a fragment needs two strong French words.
+
+    Strong words are listed French words or elisions (``d'``, ``n'``...): count the listed
+    words and every apostrophe (an upper bound on elisions); accented words alone never suffice.
+    """
+    n = chunk.count("'") + chunk.count("’")
+    if not strong.isdisjoint(toks):
+        n += sum(1 for t in tok_list if t in strong)
+    return n >= 2
 
 
 def _maybe_furniture(line: str) -> bool:
