@@ -123,11 +123,11 @@ def _plain_numbers(text: str, lang: str) -> list[str]:
 
 def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
     """Words of 3+ letters in both sides, not counting capitalised ones (names)."""
-    shared = set(s_low).intersection(t_low)
+    shared = {w for w in set(s_low).intersection(t_low) if len(w) > 2}
     if len(shared) < 2:
         return shared
     # words written in lowercase in the source itself
-    return {w for w in shared if len(w) > 2}.intersection(_WORD.findall(src))
+    return shared.intersection(_WORD.findall(src))
 
 
 def _repeats(toks: list[str]) -> bool:
@@ -330,7 +330,8 @@ class BilingualChecker:
                     continue
                 for m in rx.finditer(tgt):
                     out.append(self._f("BI017", "tgt", tgt, m.start(), m.end(), what, "repair the encoding"))
-        same = src == tgt or src.split() == tgt.split()
+        # equal up to whitespace (the first non-space characters must then agree: a cheap test first)
+        same = src == tgt or (src.lstrip()[:1] == tgt.lstrip()[:1] and src.split() == tgt.split())
         s_digit = bool(_DIGIT.search(src))
         t_digit = bool(_DIGIT.search(tgt))
         if (same and "BI002" in on and self.src_lang != self.tgt_lang
@@ -625,14 +626,12 @@ class BilingualChecker:
     def _entities(self, src: str, tgt: str) -> Iterator[Flag]:
         if src.isupper() or tgt.isupper():
             return
-        acronyms = [m for m in _ACRONYM.finditer(src)]
-        capwords = _CAPWORD.findall(src)
-        if not acronyms and not capwords:
-            return
-        # fast path: names and acronyms copied verbatim (the common case) need no folding
-        acronyms = [m for m in acronyms if m.group() not in tgt]
-        pending = {w for w in capwords if w not in tgt and len(w) >= 3} - _CAP_STOP
-        if not acronyms and not pending:
+        # fast path: names and acronyms copied verbatim (the common case) need no folding, and
+        # capitalised words that are not name-like (sentence-initial, common words) are never
+        # reported, so they are dropped before any folding
+        acronyms = [m for m in _ACRONYM.finditer(src) if m.group() not in tgt]
+        names = [m for m in _CAPWORD.finditer(src) if m.group() not in tgt and self._name_like(src, m)]
+        if not acronyms and not names:
             return
         t_fold = fold(tgt)
         t_tokens = set(_FTOK.findall(t_fold))
@@ -646,10 +645,16 @@ class BilingualChecker:
             if not self._found(a, t_tokens, t_fold, s_fold):
                 yield self._f("BI008", "src", src, m.start(), m.end(), f"acronym '{a}' has no counterpart in the target",
                               "check the name or acronym")
-        pending = {w for w in pending if not self._name_found(w, t_tokens, t_fold, s_fold)}
-        if not pending:
+        if not names:
             return
-        missing = [m for m in self._names_in(src) if m.group() in pending]
+        found: dict[str, bool] = {}
+        missing = []
+        for m in names:
+            w = m.group()
+            if w not in found:
+                found[w] = self._name_found(w, t_tokens, t_fold, s_fold)
+            if not found[w]:
+                missing.append(m)
         if not missing:
             return
         s_tokens = set(_FTOK.findall(s_fold))
@@ -661,19 +666,22 @@ class BilingualChecker:
                               f"{', '.join(sorted({e.group() for e in extra}))})", "check the names")
 
     def _names_in(self, text: str) -> Iterator[re.Match[str]]:
-        for m in _CAPWORD.finditer(text):
-            w = m.group()
-            if len(w) < 3 or w in _CAP_STOP:
-                continue
-            j = m.start() - 1
-            while j >= 0 and text[j] == " ":
-                j -= 1
-            if j < 0 or text[j] in ".!?:;\"“«—–-(":
-                continue  # sentence-initial: may be an ordinary word
-            low = w.lower()
-            if low in self.data.en_words or low in self.data.fr_strong or low in self.data.fr_weak:
-                continue
-            yield m
+        return (m for m in _CAPWORD.finditer(text) if self._name_like(text, m))
+
+    def _name_like(self, text: str, m: re.Match[str]) -> bool:
+        """A capitalised word that is likely a name: 3+ letters, not a title or other listed
+        capitalised word, not sentence-initial, not a common English or French word."""
+        w = m.group()
+        if len(w) < 3 or w in _CAP_STOP:
+            return False
+        j = m.start() - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] in ".!?:;\"“«—–-(":
+            return False  # sentence-initial: may be an ordinary word
+        low = w.lower()
+        d = self.data
+        return not (low in d.en_words or low in d.fr_strong or low in d.fr_weak)
 
     def _name_found(self, word: str, tokens: set[str], folded: str, own_fold: str) -> bool:
         if self._found(word, tokens, folded, own_fold):
