@@ -322,7 +322,8 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 class LexiconIndex:
     """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
 
-    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "_tok_cache", "entries")
+    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_hit_tokens", "_known_tokens", "_prefix_keys",
+                 "_tok_cache", "entries")
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
         self.entries = tuple(entries)
@@ -349,7 +350,11 @@ class LexiconIndex:
         self._prefix_keys = frozenset(by_key)
         self._by_key = {k: tuple((t, tuple(es)) for t, es in v.items()) for k, v in by_key.items()}
         self._always = tuple(always)
+        # Tokens seen so far, and those of them that trigger entries: a text's candidates are
+        # then found with two C-level set operations instead of a Python loop over its tokens.
         self._tok_cache: dict[str, tuple[LexEntry, ...]] = {}
+        self._known_tokens: set[str] = set()
+        self._hit_tokens: set[str] = set()
 
     def _for_token(self, tok: str) -> tuple[LexEntry, ...]:
         """Entries a token triggers (exact word or trigger prefix), remembered per token."""
@@ -362,23 +367,28 @@ class LexiconIndex:
                 if tok.startswith(trig):
                     found.extend(entries)
         hit = tuple(found)
-        if len(self._tok_cache) >= 50_000:  # bounded: a vocabulary, not a corpus
+        if len(self._known_tokens) >= 200_000:  # bounded: a vocabulary, not a corpus
             self._tok_cache.clear()
-        self._tok_cache[tok] = hit
+            self._known_tokens.clear()
+            self._hit_tokens.clear()
+        self._known_tokens.add(tok)
+        if hit:
+            self._tok_cache[tok] = hit
+            self._hit_tokens.add(tok)
         return hit
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
-        seen: dict[int, LexEntry] = {}
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
+        for tok in toks.difference(self._known_tokens):
+            self._for_token(tok)
         cache = self._tok_cache
-        for tok in toks:
-            hit = cache.get(tok)
-            if hit is None:
-                hit = self._for_token(tok)
-            for entry in hit:
+        seen: dict[int, LexEntry] = {}
+        for tok in toks.intersection(self._hit_tokens):
+            for entry in cache[tok]:
                 seen[id(entry)] = entry
         out = [e for e in seen.values() if e.required <= toks]
-        out.extend(e for e in self._always if e.required <= toks)
+        if self._always:
+            out.extend(e for e in self._always if e.required <= toks)
         return out
 
     def find(self, text: str, lowered_tokens: Iterable[str] | None = None) -> Iterator[tuple[LexEntry, re.Match[str]]]:
