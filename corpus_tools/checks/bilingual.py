@@ -737,9 +737,12 @@ class BilingualChecker:
             s_low = [w.lower() for w in _WORD.findall(src)]
         if "@" in tgt or "/" in tgt or "www" in tgt:
             tgt = _URL.sub(lambda m: " " * len(m.group()), tgt)
-        s_grams = {tuple(s_low[i:i + 3]) for i in range(len(s_low) - 2)}
+        s_grams = set(zip(s_low, s_low[1:], s_low[2:]))
         if s_grams:
             words = list(_WORD.finditer(tgt))
+            keys = [w.group().lower() for w in words]
+            if s_grams.isdisjoint(zip(keys, keys[1:], keys[2:])):
+                return  # no word trigram in common: nothing can be copied
             for i in range(len(words) - 2):
                 tri = words[i:i + 3]
                 key = tuple(w.group().lower() for w in tri)
