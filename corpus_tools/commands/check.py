@@ -26,8 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="switch on an opt-in check (TY007 whitespace, BI018 similarity)")
     parser.add_argument("--fail-on", choices=["critical", "major", "minor", "info"], metavar="SEVERITY",
                         help="exit 1 when a flag of this severity or worse is found")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="worker processes for a bitext (default 1; flags keep the input order)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes for a bitext (default 0: all cores for a bitext over 8 MB, "
+                             "else 1; flags keep the input order)")
     parser.add_argument("--list-checks", action="store_true", help="print the check registry and exit")
 
 
@@ -42,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from corpus_tools.io.atomic import atomic_output
     from corpus_tools.model import Severity
 
-    if args.jobs < 1:
-        raise ConfigError("--jobs must be at least 1")
+    if args.jobs < 0:
+        raise ConfigError("--jobs must be 0 (automatic) or more")
     if args.list_checks:
         for info in CHECKS.values():
             print(f"{info.code}\t{info.severity.value}\t{info.category}\t{info.title}")
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     def write(out: object) -> None:
         nonlocal worst, count
         for record in iter_flag_records(checker, args.input, args.src_lang, args.tgt_lang, bitext,
-                                        jobs=max(1, args.jobs)):
+                                        jobs=args.jobs):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")  # type: ignore[attr-defined]
             worst = min(worst, Severity(record["severity"]).rank)
             count += 1
