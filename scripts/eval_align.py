@@ -4,6 +4,7 @@
     python scripts/eval_align.py --set transread --method lexical
     python scripts/eval_align.py --set textberg --method lexical --mt google
     python scripts/eval_align.py --set all --method embed --out /tmp/pred
+    python scripts/eval_align.py --set textberg-dev --method embed --run-length 4   # second pass
 
 Strict/lax F1 are micro-averaged over the documents of a set (score.py's definition).
 """
@@ -48,14 +49,14 @@ def read_lines(path: Path) -> list[str]:
 
 
 def run_set(name: str, method: str, mt: str | None, gold_root: Path, out: Path | None,
-            aligner=None, verbose: bool = False) -> dict:  # type: ignore[no-untyped-def, type-arg]
+            aligner=None, verbose: bool = False, options=None) -> dict:  # type: ignore[no-untyped-def, type-arg]
     sys.path.insert(0, str(ROOT))
     from corpus_tools.align import check_beads, make_aligner
     from corpus_tools.model import Segment
 
     d, s, t, names = docs_of(gold_root, name)
     scorer = load_scorer(gold_root)
-    al = aligner or make_aligner(s, t, method=method)
+    al = aligner or make_aligner(s, t, method=method, options=options)
     golds, tests = [], []
     t0 = time.perf_counter()
     for doc in names:
@@ -88,14 +89,21 @@ def main() -> None:
     ap.add_argument("--mt", choices=["google", "europarlfull"], help="Text+Berg: use mt/testN.de2fr.MT as src_mt")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, help="write predicted bead files here")
+    ap.add_argument("--run-length", type=int, default=0,
+                    help="embed: rescore beads with whole-run vectors of up to N sentences (0: off, the default)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     if not a.gold.is_dir():
         sys.exit(f"gold folder not found: {a.gold}")
     names = ["transread", "textberg"] if a.set == "all" else [a.set]
+    sys.path.insert(0, str(ROOT))
+    from corpus_tools.align import AlignOptions
+
+    options = AlignOptions(run_length=a.run_length)
     for name in names:
         mt = a.mt if name.startswith("textberg") else None
-        r = run_set(name, a.method, mt, a.gold, a.out / name if a.out else None, verbose=a.verbose)
+        r = run_set(name, a.method, mt, a.gold, a.out / name if a.out else None, verbose=a.verbose,
+                    options=options)
         print(f"{name:12s} {r['aligner']:40s} mt={mt or '-':8s} strict P/R/F1 {r['precision_strict']:.3f} "
               f"{r['recall_strict']:.3f} {r['f1_strict']:.3f}  lax F1 {r['f1_lax']:.3f}  {r['seconds']:.1f}s")
 

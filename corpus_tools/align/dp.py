@@ -36,6 +36,15 @@ class Channel:
     # of shortfall (it keeps captions and debris from being glued onto a neighbour's bead).
     member_tau: float = 0.0
     member_weight: float = 0.0
+    # Vectors of whole runs, each embedded as one text: ``src_runs[k][p]`` stands for units
+    # p .. p+k+1 (a run of k+2 units; zero rows where it would pass the end). A multi-unit
+    # bead whose runs all have one blends two cosines: of its summed unit vectors (weight
+    # 1 - run_weight) and of its run vectors less ``run_offset`` (a joined text resembles
+    # any other long text more than single sentences do, so its cosine runs higher).
+    src_runs: tuple[np.ndarray, ...] = ()
+    tgt_runs: tuple[np.ndarray, ...] = ()
+    run_weight: float = 0.0
+    run_offset: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -180,6 +189,20 @@ def _member_shortfall(dots: list[list[np.ndarray]], norms: list[np.ndarray], gx:
     return out
 
 
+def _unit_rows(mat: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    out: np.ndarray = (mat / np.where(norms > 0, norms, 1.0)).astype(np.float64)
+    return out
+
+
+def _run_tables(ch: Channel) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Unit-length run vectors by run length (index 0 unused, 1 = single units)."""
+    empty = np.zeros((0, 0))
+    src = [empty, _unit_rows(ch.src)] + [_unit_rows(r) for r in ch.src_runs]
+    tgt = [empty, _unit_rows(ch.tgt)] + [_unit_rows(r) for r in ch.tgt_runs]
+    return src, tgt
+
+
 def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel], model: CostModel,
             band: _Band, src_skip: np.ndarray, tgt_skip: np.ndarray
             ) -> tuple[list[tuple[int, int]], bool]:
@@ -192,12 +215,16 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
     sx_cum = np.concatenate(([0.0], np.cumsum(src_skip)))
     ty_cum = np.concatenate(([0.0], np.cumsum(tgt_skip)))
     chdata = []
+    runs: list[tuple[list[np.ndarray], list[np.ndarray]] | None] = []
+    run_w = [ch.run_weight for ch in channels]
+    run_off = [ch.run_offset for ch in channels]
     total_w = sum(c.weight for c in channels) or 1.0
     for ch in channels:
         gx = _run_norms(ch.src, max_a)
         gy = _run_norms(ch.tgt, max_b)
         pref, clo = _cross_prefix(ch, band, max_a, max_b, m)
         chdata.append((ch.weight / total_w, gx, gy, pref, clo, ch.member_tau, ch.member_weight))
+        runs.append(_run_tables(ch) if ch.src_runs or ch.tgt_runs else None)
     lo, hi, width = band.lo, band.hi, band.width
     dist = np.full((n + 1, width), INF)
     back = np.full((n + 1, width), -1, dtype=np.int16)
@@ -236,6 +263,11 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
                         dot += row[j - clo[p]] - row[jb - clo[p]]
                     den = np.sqrt(gx[a][i] * gy[b][jb + b])
                     cos = np.where(den > 0, dot / np.where(den > 0, den, 1.0), 0.0)
+                    rt = runs[c_id]
+                    if rt is not None and a + b > 2 and a < len(rt[0]) and b < len(rt[1]):
+                        tv = rt[1][b]
+                        rcos = tv[np.minimum(jb, len(tv) - 1)] @ rt[0][a][i - a] - run_off[c_id]
+                        cos = run_w[c_id] * rcos + (1.0 - run_w[c_id]) * cos
                     cost = cost + wgt * slots * (1.0 - cos - model.sim_offset)
                     if mw > 0 and a + b >= 3:
                         if c_id not in mdots:
@@ -279,8 +311,13 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
 
 def align_units(src_len: Sequence[float] | np.ndarray, tgt_len: Sequence[float] | np.ndarray, channels: Sequence[Channel],
                 model: CostModel, *, src_skip: Sequence[float] | None = None,
-                tgt_skip: Sequence[float] | None = None) -> list[RawBead]:
-    """Best monotone bead sequence covering every unit of both sides exactly once."""
+                tgt_skip: Sequence[float] | None = None, around: Sequence[RawBead] | None = None,
+                half_width: int | None = None) -> list[RawBead]:
+    """Best monotone bead sequence covering every unit of both sides exactly once.
+
+    ``around`` (an earlier alignment of the same units) centres the band on its path
+    instead of the diagonal, and ``half_width`` then overrides ``model.band``.
+    """
     n, m = len(src_len), len(tgt_len)
     if n == 0 or m == 0:
         return ([RawBead((i,), (), 0.0, 0.0) for i in range(n)]
@@ -291,25 +328,34 @@ def align_units(src_len: Sequence[float] | np.ndarray, tgt_len: Sequence[float] 
     ts = np.full(m, model.skip_cost) if tgt_skip is None else np.asarray(tgt_skip, dtype=np.float64)
     center = np.arange(n + 1) * (m / n)
     half = max(4, model.band)
+    if around is not None:
+        center = _path_center([(len(b.src), len(b.tgt)) for b in around], n)
+        half = max(1, half_width if half_width is not None else model.band)
     steps: list[tuple[int, int]] = []
     for _round in range(model.max_rounds):
         band = _make_band(center, half, m)
         steps, touched = _run_dp(sl, tl, channels, model, band, ss, ts)
         if not touched or half >= max(n, m):
             break
-        rows, cols = [0], [0]
-        i = jj = 0
-        for a, b in steps:
-            i, jj = i + a, jj + b
-            rows.append(i)
-            cols.append(jj)
-        center = np.interp(np.arange(n + 1), np.asarray(rows, float), np.asarray(cols, float))
+        center = _path_center(steps, n)
         half *= 2
     out = []
     i = jj = 0
     for a, b in steps:
         out.append(_describe(tuple(range(i, i + a)), tuple(range(jj, jj + b)), sl, tl, channels, model))
         i, jj = i + a, jj + b
+    return out
+
+
+def _path_center(steps: Sequence[tuple[int, int]], n: int) -> np.ndarray:
+    """The target position a path reaches at each source position (interpolated)."""
+    rows, cols = [0], [0]
+    i = jj = 0
+    for a, b in steps:
+        i, jj = i + a, jj + b
+        rows.append(i)
+        cols.append(jj)
+    out: np.ndarray = np.interp(np.arange(n + 1), np.asarray(rows, float), np.asarray(cols, float))
     return out
 
 
@@ -323,7 +369,14 @@ def _describe(src: tuple[int, ...], tgt: tuple[int, ...], sl: np.ndarray, tl: np
         x = ch.src[list(src)].sum(axis=0)
         y = ch.tgt[list(tgt)].sum(axis=0)
         den = float(np.linalg.norm(x) * np.linalg.norm(y))
-        cos += ch.weight / total_w * (float(x @ y) / den if den > 0 else 0.0)
+        c = float(x @ y) / den if den > 0 else 0.0
+        if len(src) + len(tgt) > 2 and len(src) <= len(ch.src_runs) + 1 and len(tgt) <= len(ch.tgt_runs) + 1:
+            xr = ch.src[src[0]] if len(src) == 1 else ch.src_runs[len(src) - 2][src[0]]
+            yr = ch.tgt[tgt[0]] if len(tgt) == 1 else ch.tgt_runs[len(tgt) - 2][tgt[0]]
+            den = float(np.linalg.norm(xr) * np.linalg.norm(yr))
+            rc = (float(xr @ yr) / den if den > 0 else 0.0) - ch.run_offset
+            c = ch.run_weight * rc + (1.0 - ch.run_weight) * c
+        cos += ch.weight / total_w * c
     lc = float(length_cost(np.array([sl[list(src)].sum()]), np.array([tl[list(tgt)].sum()]),
                            model.ratio, model.variance)[0])
     return RawBead(src, tgt, cos, float(np.exp(-lc)))
