@@ -1,6 +1,6 @@
 """Precision of the MT-artifact lexicons: native English stays clean, MT-like English is flagged.
 
-Three parts:
+Four parts:
 
 * table-driven pairs: an English sentence with a French calque, literal idiom or structural
   Gallicism that must raise the expected code, next to a close correct-English sentence that
@@ -8,6 +8,8 @@ Three parts:
 * native text: the English side of ``scripts/bench_corpus.py`` and, when ``../shared`` exists,
   the English TransRead novels (tokenised; detokenised with sacremoses first) must raise
   (almost) no MT flag;
+* page furniture: typical furniture lines (English, French, machine-translated French) are
+  flagged BP001/BP002, article sentences sharing their words are not;
 * a speed guard: the whole lexicon over a long run-on text stays fast (no catastrophic
   backtracking in a context pattern).
 """
@@ -285,6 +287,109 @@ STRUCTURE: list[tuple[str, str, str]] = [
     ('Gold, the minister had promised the opposite.', 'MT001', 'Gold, silver and bronze medals were handed out.'),
 ]
 
+# Page furniture (BP001) and credit lines (BP002), each alone on its line, and body sentences
+# that share their words but are article text.
+FURNITURE: list[str] = [
+    'The rest after this advertisement',
+    'To read also: Ottawa unveils its budget',
+    'Subscribe to our newsletter',
+    'Share on Facebook',
+    'Comments are closed.',
+    'This article was originally published in French.',
+    'This article is a translation of a French text.',
+    'Updated at 10:32',
+    'Published on 16 June 2021 at 10:32',
+    'Last update: June 16, 2021',
+    'Published on 16/06/2021 at 10:32 Updated on 16/06/2021 at 11:02',
+    'Reading time: 3 min',
+    '(Agence France-Presse)',
+    'Le Monde with AFP',
+    'franceinfo with AFP',
+    'Based on information from AFP',
+    'By continuing your navigation, you accept the use of cookies.',
+    'Accept and close',
+    'Continue without accepting',
+    'Follow us on social networks',
+    'Download our mobile application',
+    'Receive our newsletter',
+    'Do not miss anything from the news by subscribing to our newsletter',
+    'You want to react? Log in',
+    'Report abuse',
+    'Read the rest',
+    'The continuation of the article',
+    'Also to see',
+    'To see also',
+    'Watch also',
+    'In live',
+    'Last minute',
+    'The most read',
+    'These articles may interest you',
+    'Send by email',
+    'Copy the link',
+    'Decrease font size',
+    'Add to my favorites',
+    'I subscribe',
+    'Subscribe for 1 euro',
+    'Article reserved for subscribers',
+    'Back to the home page',
+    'Top of the page',
+    'To research',
+    'To know more',
+    'Did you notice an error?',
+    'Legal mentions',
+    'Confidentiality policy',
+    'Any reproduction is prohibited',
+    'Archive photo',
+    'Photo of illustration',
+    'Photo provided by the police',
+    'Screenshot / Twitter',
+    'From our correspondent in Brussels',
+    'The editorial staff',
+    'Advertising - Continue reading below',
+    'Then after this ad',
+    'Rest below',
+    '10 h 32',
+    'Today at 10:32',
+    '2 hours ago',
+    'There are 2 hours',
+    'Abonnez-vous',
+    'Partager sur Facebook',
+    'Envoyer par courriel',
+    'Photo: Belga/Benoit Doppagne',
+    'KEYSTONE/Salvatore Di Nolfi',
+    'Photo: Maxppp',
+    'Agence QMI',
+    'Jean Dupont / Le Parisien',
+    'TVA Nouvelles',
+    'Tribune de Genève',
+    'Keystone-ATS',
+    'RTBF',
+]
+
+BODY_TEXT: list[str] = [
+    'He spoke with AFP on Monday.',
+    'Back to school starts on Tuesday for 1.2 million pupils.',
+    'More information will be released next week.',
+    'In short, nobody knows what the minister wants.',
+    'Follow the money, the prosecutor said.',
+    'The editorial board of the newspaper resigned on Friday.',
+    'Health Minister Jean-Yves Duclos announced the measure.',
+    'Save the planet, the protesters chanted in Paris.',
+    'According to AFP, the ship sank on Tuesday.',
+    'Politics in Quebec has changed since 2018.',
+    'It was two hours ago that the fire started in the building.',
+    'Le Monde and AFP reported the death of the former minister on Sunday.',
+    'Updated figures show a 3% rise in unemployment.',
+    'Published in 1998, the report was never acted upon.',
+    'The story continues to unfold in Ottawa.',
+    'Subscribers to the service will pay more from January.',
+    'Premium gasoline prices rose 4 cents overnight.',
+    'Brief clashes broke out near the stadium.',
+    'Search operations resumed at dawn on Wednesday.',
+    'Weather permitting, the launch will take place on Friday.',
+]
+
+
 ALL_CASES = FALSE_FRIENDS + IDIOMS + STRUCTURE
 
 
@@ -347,3 +452,21 @@ def test_lexicon_is_fast_on_a_long_run_on_text(checker: Checker) -> None:
     elapsed = time.perf_counter() - t0
     assert len(flags) >= len(ALL_CASES)
     assert elapsed < 5.0, f"{elapsed:.2f}s for {len(text)} characters"
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_line_is_flagged(checker: Checker, line: str) -> None:
+    codes = {f.code for f in checker.check_text(line + "\n")}
+    assert codes & {"BP001", "BP002"}, f"furniture not flagged: {line!r}"
+
+
+@pytest.mark.parametrize("line", BODY_TEXT)
+def test_body_sentence_is_not_furniture(checker: Checker, line: str) -> None:
+    codes = {f.code for f in checker.check_text(line + "\n")}
+    assert not codes & {"BP001", "BP002"}, f"article text taken for furniture: {line!r}"
+
+
+def test_novels_and_bench_lines_are_not_furniture(checker: Checker) -> None:
+    lines = list(_bench_english(3000)) + [s for _b, s in _novel_sentences()]
+    hits = [s for s in lines if {f.code for f in checker.check_text(s + "\n")} & {"BP001", "BP002"}]
+    assert hits == [], hits[:10]
