@@ -103,6 +103,9 @@ class Aligner:
         if not src_text or not tgt_text:
             return [Bead((i,), (), 0.0) for i in range(len(src_text))] + \
                 [Bead((), (j,), 0.0) for j in range(len(tgt_text))]
+        forget = getattr(self._embedder, "forget", None)
+        if forget is not None:
+            forget()  # vectors of this document only: results independent of earlier documents
         channels, profile = self._channels(src_text, tgt_text, src_mt)
         model = self._model(src_text, tgt_text, profile)
         src_len = np.array([_chars(t) for t in src_text], dtype=float)

@@ -186,6 +186,16 @@ class CachedEmbedder:
             return np.zeros((0, 512), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
 
+    def forget(self) -> None:
+        """Drop the remembered vectors.
+
+        A sentence's vector depends very slightly (~1e-7) on the batch it was encoded with, so
+        the aligner forgets at each document: a document's beads and scores are then a function
+        of that document alone, whatever a worker aligned before it (``--jobs``, resumed runs).
+        """
+        self._cache.clear()
+        self._parts.clear()
+
     def runs(self, texts: Sequence[str], max_run: int) -> tuple[np.ndarray, ...]:
         """For r = 2..max_run, row p embeds ``texts[p:p+r]`` as one text (zero rows past the end).
 
