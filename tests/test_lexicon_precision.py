@@ -287,6 +287,57 @@ STRUCTURE: list[tuple[str, str, str]] = [
     ('Gold, the minister had promised the opposite.', 'MT001', 'Gold, silver and bronze medals were handed out.'),
 ]
 
+# Found by probing fresh MT-like sentences after the first pass (sentencing, speeches, strikes and
+# transport, elections, football, weather): the lexicon has to generalise beyond the seed.
+PROBED: list[tuple[str, str, str]] = [
+    ('A vast police device was deployed around the stadium on Saturday.', 'MT001', 'A suspicious device was found near the stadium on Saturday.'),
+    ('The new device provides for a bonus of 500 euros for families.', 'MT001', 'The new device provides a battery life of ten hours.'),
+    ('The prefect took a decree prohibiting the demonstration.', 'MT001', 'The prefect issued an order banning the demonstration.'),
+    ('The Prime Minister engaged the responsibility of the government.', 'MT001', 'The Prime Minister took responsibility for the failure.'),
+    ('According to our information, the minister will resign.', 'MT008', 'According to police, the minister will resign.'),
+    ('The young man was placed in preventive detention by the judge.', 'MT001', 'The young man was remanded in custody by the judge.'),
+    ('He was condemned to five years of prison.', 'MT001', 'He was sentenced to five years in prison.'),
+    ('The mayor declared himself favorable to the project.', 'MT006', 'The mayor said he was in favour of the project.'),
+    ('The unions called to a new strike on Thursday.', 'MT005', 'The unions called for a new strike on Thursday.'),
+    ('A tenth day of mobilization is planned.', 'MT001', 'A tenth day of protests is planned.'),
+    ('Prices jumped 12% on one year.', 'MT005', 'Prices jumped 12% over a year.'),
+    ('The government wants to move fast on this file, the minister said.', 'MT001', 'Open this file in a text editor.'),
+    ('The attack happened in the night from Saturday to Sunday.', 'MT005', 'The attack happened overnight from Saturday to Sunday.'),
+    ('The president will express himself on Sunday evening.', 'MT006', 'The president expressed himself clearly.'),
+    ('He pronounced a speech in front of the Congress.', 'MT001', 'He delivered a speech in front of the Congress.'),
+    ('Firefighters managed to circumscribe the fire overnight.', 'MT001', 'Firefighters managed to contain the fire overnight.'),
+    ('Twelve departments were placed in alert.', 'MT005', 'Twelve departments were placed on alert.'),
+    ('The suspect recognized the facts in custody.', 'MT001', 'The suspect recognized the victim in the photo.'),
+    ('The victim was evacuated towards the hospital of Nantes.', 'MT005', 'The victim was taken to hospital in Nantes.'),
+    ('The striker marked his tenth goal of the season.', 'MT001', 'The striker scored his tenth goal of the season.'),
+    ('The coach made confidence to his young players.', 'MT002', 'The coach trusted his young players.'),
+    ('It is a decision that goes in the good direction.', 'MT002', 'It is a decision that goes in the right direction.'),
+    ('The situation remains preoccupying.', 'MT001', 'The situation remains worrying.'),
+    ('The deputies adopted the text on immigration.', 'MT001', "The sheriff's deputies adopted new rules."),
+    ('The text was adopted in first reading.', 'MT005', 'The text was adopted at first reading.'),
+    ('The company realized a turnover of 3 billion euros.', 'MT001', 'The company realized a profit on the sale.'),
+    ('The investigators privilege the track of a settling of scores.', 'MT001', 'The investigators favour the theory of a settling of scores.'),
+    ('The trial of the attacks opened on Monday in front of the special assize court.', 'MT005', 'Protesters gathered in front of the court on Monday.'),
+    ('The defense lawyer pleaded the acquittal of his client.', 'MT001', 'The defense lawyer asked for his client to be acquitted.'),
+    ('The accused faces up to 20 years of criminal imprisonment.', 'MT001', 'The accused faces up to 20 years in prison.'),
+    ('The accused risks up to 20 years in prison.', 'MT001', 'The accused faces up to 20 years in prison.'),
+    ('The government has released an emergency aid for the farmers.', 'MT001', 'The government has released an emergency aid package for farmers.'),
+    ('The strike is very followed in the schools.', 'MT001', 'The strike is widely observed in the schools.'),
+    ('Traffic was strongly disturbed on the metro on Thursday.', 'MT001', 'Traffic was severely disrupted on the metro on Thursday.'),
+    ('Delays are expected on the line 13 of the metro.', 'MT005', 'Delays are expected on metro line 13.'),
+    ('The unions denounce a forced passage of the government on pensions.', 'MT001', 'The unions denounce the government for forcing the pension reform through.'),
+    ('The candidate came in head in the first round.', 'MT001', 'The candidate came first in the first round.'),
+    ('The candidate of the right won 30% of the vote.', 'MT005', 'The right-wing candidate won 30% of the vote.'),
+    ('The polls give him winner with 52% of the votes.', 'MT006', 'The polls show him winning with 52% of the votes.'),
+    ('Lyon won on the lawn of Lens on Sunday.', 'MT005', 'Lyon won away at Lens on Sunday.'),
+    ('The match was stopped at the 70th minute.', 'MT005', 'The match was stopped in the 70th minute.'),
+    ('The goalkeeper made several decisive stops.', 'MT001', 'The bus made several stops before the stadium.'),
+    ('Temperatures will be in net decline this weekend.', 'MT005', 'Temperatures will be in sharp decline this weekend.'),
+    ('The hospital is under tension because of the epidemic, with no beds left.', 'MT001', 'Diplomatic relations remain under tension.'),
+    ('The minister evoked a worrying situation in the hospitals.', 'MT001', 'The song evoked a nostalgic atmosphere.'),
+]
+
+
 # Page furniture (BP001) and credit lines (BP002), each alone on its line, and body sentences
 # that share their words but are article text.
 FURNITURE: list[str] = [
@@ -390,7 +441,7 @@ BODY_TEXT: list[str] = [
 ]
 
 
-ALL_CASES = FALSE_FRIENDS + IDIOMS + STRUCTURE
+ALL_CASES = FALSE_FRIENDS + IDIOMS + STRUCTURE + PROBED
 
 
 @pytest.mark.parametrize(("bad", "code", "good"), ALL_CASES, ids=[c[0][:48] for c in ALL_CASES])
