@@ -361,6 +361,79 @@ PROBED: list[tuple[str, str, str]] = [
     ('Students will have to wear the mask in class.', 'MT005', 'He wore the mask of a clown.'),
     ('The inflation weighs on households.', 'MT005', 'The inflation rate rose in May.'),
     ('The UN called to an immediate ceasefire.', 'MT005', 'The UN called for an immediate ceasefire.'),
+    ('The suspect was interpellated at his home early in the morning.', 'MT001', 'The suspect was arrested at his home early in the morning.'),
+    ('He was arrested at his domicile on Monday.', 'MT001', 'He was arrested at his home on Monday.'),
+    ('The investigation was confided to the judicial police.', 'MT001', 'The investigation was entrusted to the judicial police.'),
+    ('The case will be judged in appeal next year.', 'MT005', 'The case will be heard on appeal next year.'),
+    ('The accident made three dead and two wounded.', 'MT002', 'The accident killed three people and injured two.'),
+    ('The tornado caused considerable damages to the buildings.', 'MT001', 'The jury awarded considerable damages to the plaintiff.'),
+    ('The firemen needed several hours to master the fire.', 'MT001', 'The firemen needed several hours to bring the fire under control.'),
+    ('The negotiations between the unions and the direction failed.', 'MT001', 'The negotiations between the unions and management failed.'),
+    ('The team qualified itself for the final.', 'MT006', 'The team qualified for the final.'),
+    ('They won the final at the penalties.', 'MT005', 'They won the final on penalties.'),
+    ('The striker was forfeited for the match because of an injury.', 'MT001', 'The striker was ruled out of the match because of an injury.'),
+    ('The referee sanctioned the defender with a red card.', 'MT001', 'The referee sent the defender off.'),
+    ('The Canadian won the gold medal in the descent.', 'MT001', 'The Canadian won the gold medal in the downhill.'),
+    ('The meteorologists foresee abundant precipitations.', 'MT001', 'Forecasters expect heavy precipitation.'),
+    ('The population is asked to limit its movements during the storm.', 'MT001', 'The population is asked to avoid travel during the storm.'),
+    ('The minister announced a reinforcement of the means allocated to the courts.', 'MT001', 'The minister announced more resources for the courts.'),
+    ('Residents protested the closure of the maternity at the hospital.', 'MT001', 'Residents protested the closure of the maternity ward.'),
+]
+
+
+# Native news English built on the very words the entries key on (device, order, conductor, deputies,
+# damages, strain, direction ...): none of these may raise an MT flag.
+NATIVE_NEWS: list[str] = [
+    'Police found an explosive device near the embassy on Tuesday.',
+    'The governor issued an executive order banning gatherings of more than 50 people.',
+    'She was sentenced to five years in prison for fraud.',
+    'Members of Parliament voted 310 to 250 to approve the bill at second reading.',
+    'The Fed raised its benchmark rate by a quarter point.',
+    'The unemployment rate fell below 4% for the first time since 2019.',
+    "The museum's new exhibition opens to the public on Friday.",
+    'The funeral was held privately, the family said in a statement.',
+    'The two countries signed a trade agreement on Monday.',
+    'Aid agencies warned of a looming famine in the region.',
+    'The city issued a call for tenders for the new bridge.',
+    'Residents have complained about noise from the construction site.',
+    'The council voted unanimously to approve the budget.',
+    'The mayor is running for re-election next year.',
+    'Parking is banned on both sides of the street during snow removal.',
+    'The driver lost control of the car on the icy road.',
+    'The conductor stopped the train after a passenger fell ill.',
+    'The road was closed to traffic for several hours.',
+    'Teachers have been on strike since Monday.',
+    'Masks are no longer mandatory on public transport.',
+    'Inflation weighs on household budgets across the country.',
+    'The UN called for an immediate ceasefire in Gaza.',
+    'He has been in hospital since last week.',
+    'The deputy leader of the party resigned on Friday.',
+    "The sheriff's deputies arrested two men on Thursday.",
+    'The defendant pleaded not guilty to all charges.',
+    'Prosecutors said the suspect faces up to 20 years in prison.',
+    'The government announced a $2 billion aid package for farmers.',
+    'Train services were severely disrupted by the storm.',
+    'The Conservative candidate won 42% of the vote.',
+    'The goalkeeper made several key saves in the second half.',
+    'Hospitals are under severe strain as the flu season peaks.',
+    'The minister mentioned the possibility of new sanctions.',
+    'The company posted record revenue of $3 billion in the quarter.',
+    'The trial opened on Monday before a packed courtroom.',
+    'The plane took off on schedule despite the delays.',
+    'The firefighters brought the blaze under control overnight.',
+    'She delivered a speech at the United Nations General Assembly.',
+    'The committee will hear testimony from the chief executive on Tuesday.',
+    'The rescue teams arrived within minutes of the crash.',
+    'He realized that the deal would not go through.',
+    'The government provides for a tax credit for low-income families.',
+    'The law, which takes effect next year, provides for stiffer penalties.',
+    'Prices rose 3% on the year, according to Statistics Canada.',
+    'His performance drew praise from critics.',
+    'The team scored twice in the last ten minutes.',
+    'The investigation is ongoing, police said.',
+    'The minister has been under pressure to resign since the scandal broke.',
+    'Officers intervened to break up the fight.',
+    'It is the first time that the company has reported a loss.',
 ]
 
 
@@ -547,3 +620,8 @@ def test_novels_and_bench_lines_are_not_furniture(checker: Checker) -> None:
     lines = list(_bench_english(3000)) + [s for _b, s in _novel_sentences()]
     hits = [s for s in lines if {f.code for f in checker.check_text(s + "\n")} & {"BP001", "BP002"}]
     assert hits == [], hits[:10]
+
+
+@pytest.mark.parametrize("sentence", NATIVE_NEWS)
+def test_native_news_sentence_raises_no_mt_flag(checker: Checker, sentence: str) -> None:
+    assert mt_flags(checker, sentence) == []
