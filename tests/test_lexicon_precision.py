@@ -378,6 +378,20 @@ PROBED: list[tuple[str, str, str]] = [
     ('The population is asked to limit its movements during the storm.', 'MT001', 'The population is asked to avoid travel during the storm.'),
     ('The minister announced a reinforcement of the means allocated to the courts.', 'MT001', 'The minister announced more resources for the courts.'),
     ('Residents protested the closure of the maternity at the hospital.', 'MT001', 'Residents protested the closure of the maternity ward.'),
+    ('The premier refused to comment the information published by the newspaper.', 'MT005', 'The premier refused to comment on the information published by the newspaper.'),
+    ('The federal government will verse 50 million dollars to the province.', 'MT001', 'The federal government will pay 50 million dollars to the province.'),
+    ('The man was charged of second-degree murder.', 'MT005', 'The man was charged with second-degree murder.'),
+    ('The families obtained a compensation of 2 million.', 'MT001', 'The families obtained compensation of 2 million.'),
+    ('Hydro-Québec hopes to reestablish the current by tonight.', 'MT001', 'Hydro-Québec hopes to restore power by tonight.'),
+    ('The Canadiens lost in front of their partisans at the Bell Centre.', 'MT001', 'The Canadiens lost in front of their fans at the Bell Centre.'),
+    ('The forward was victim of a commotion during the match.', 'MT001', 'The forward suffered a concussion during the match.'),
+    ('The crisis hits hard the big cities.', 'MT006', 'The crisis hits the big cities hard.'),
+    ('The rents increased of 8% in one year.', 'MT005', 'Rents increased by 8% in one year.'),
+    ('The actor received the prize of the best interpretation.', 'MT001', 'The actor received the best actor award.'),
+    ('The novel was translated in some 20 languages.', 'MT005', 'The novel was translated into some 20 languages.'),
+    ('The refugees crossed the border at the level of Roxham Road.', 'MT005', 'The refugees crossed the border at Roxham Road.'),
+    ('The government wants to privilege the francophone immigrants.', 'MT001', 'The government wants to favour francophone immigrants.'),
+    ('The goalkeeper realized 35 saves during the match.', 'MT001', 'The goalkeeper made 35 saves during the match.'),
 ]
 
 
