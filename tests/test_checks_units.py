@@ -98,3 +98,20 @@ def test_repeated_units_give_equal_flags(en_fr) -> None:  # type: ignore[no-unty
     first.clear()
     again = en_fr.check_pair(*pair)
     assert [f.code for f in again] == ["BI006"]
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    # long furniture lines ending with a full stop: the cheap 'body sentence' gate used to skip them
+    ("This article was originally published in French.", "BP001"),
+    ("Subscribe to our newsletter to receive the latest news every morning.", "BP001"),
+    ("Photo: Adrian Wyld, The Canadian Press.", "BP002"),
+    # body sentences with the same cue words stay unflagged
+    ("The article published on Monday by the newspaper was shared widely across the country.", None),
+    ("A photo of the minister in front of the archives building went viral on Tuesday.", None),
+])
+def test_unit_furniture_found_by_cue_words(en_fr, line: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    codes = {f.code for f in en_fr.check_pair(line, "Une phrase française quelconque, assez longue pour être prise au sérieux.")}
+    if code is None:
+        assert not {c for c in codes if c.startswith("BP")}
+    else:
+        assert code in codes

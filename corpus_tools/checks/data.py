@@ -34,12 +34,18 @@ class CheckData:
     credit: re.Pattern[str]
     outlet_suffix: re.Pattern[str]
     names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    # word prefixes one of which every furniture line of a derivable pattern starts a token with
+    # (from lexicon.derive_triggers), plus the credit-line lead words: a cheap gate for sentences
+    furniture_cues: tuple[str, ...] = ()
 
 
 # Clause-building French words: a French fragment must contain one (names of institutions do not).
 _FR_CLAUSAL = frozenset(["il", "elle", "ils", "elles", "je", "tu", "nous", "vous", "est", "sont", "était", "étaient", "ont", "avons", "avez", "ai", "suis", "sera", "seront", "fait", "peut", "peuvent", "faut", "dit", "disent", "va", "vont", "ne", "pas", "que", "qui", "mais", "c", "n", "qu", "j", "s", "avait", "avaient", "sommes", "êtes", "veut", "veulent", "doit", "doivent", "sait", "savent"])
 
 _NAME = r"(?-i:[A-ZÀ-Ý][\w'’.-]+)"
+# lead words of credit lines ('Photo: ...', 'Credit ...', 'File photo ...', '© ...' has none)
+_CREDIT_CUES = ("photo", "credit", "crédit", "image", "file", "archives", "source", "video", "vidéo",
+                "illustration", "graphic", "graphique")
 
 
 def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
@@ -77,6 +83,11 @@ def load_check_data() -> CheckData:
         if len(cells) == 2:
             names.append((frozenset(cells[0].split("|")), frozenset(cells[1].split("|"))))
     strong = _words("fr_words.txt")
+    from corpus_tools.checks.lexicon import derive_triggers  # here: lexicon imports nothing from data
+
+    cues = set(_CREDIT_CUES)
+    for p in boiler:
+        cues.update(derive_triggers(p) or ())
     return CheckData(
         fr_strong=strong,
         fr_weak=_words("fr_weak.txt"),
@@ -87,4 +98,5 @@ def load_check_data() -> CheckData:
         outlet_suffix=re.compile(r"\s+[|–—-]\s+(?:" + "|".join(re.escape(a) for a in sorted(
             (a for a in _lines("agencies.txt") if len(a) > 3), key=len, reverse=True)) + r")\s*$"),
         names_fr_en=tuple(names),
+        furniture_cues=tuple(sorted(c.lower() for c in cues if c)),
     )
