@@ -179,6 +179,9 @@ def test_triggers_and_required_words() -> None:
     assert derive_triggers(r"\bcybernetic\s+(?:attacks?|capabilit\w+)") == ("cybernetic",)
     assert derive_triggers(r"\b(?:larger|enlarged)\s+rall(?:y|ies)\b") == ("rall",)
     assert derive_triggers(r"\b(?:re)?fut") is None
+    # the parser factors 'flight|fuite' into 'f(?:light|uite)': the prefix is carried into each word
+    assert derive_triggers(r"\b(?:flight|fuite)\s+of\b") == ("flight", "fuite")
+    assert derive_triggers(r"\b(?:put|puts|putting)\s+the\s+(?:parcel|packet)\b") == ("packet", "parcel")
     assert required_words(r"\bgave\s+no\s+reason\s+on\b") == {"gave", "reason"}
     entries = load_builtin_lexicons(CHECKS)
     assert len(entries) >= 500

@@ -105,16 +105,17 @@ def _alternatives(op: Any, av: Any) -> list[Any] | None:
     return None
 
 
-def _analyze(items: Any, at_start: bool, complete: set[str] | None = None
+def _analyze(items: Any, at_start: bool, complete: set[str] | None = None, prefix: str = ""
              ) -> tuple[list[str], list[tuple[str, ...]]]:
     """Required literal words, and required alternations (one trigger set per group).
 
     Words known to be whole words (ended by a separator, a boundary or the pattern end)
     are added to ``complete``: a text lacking one of them as a token cannot match.
+    ``prefix``: letters at a word start that precede ``items`` (see the alternation case).
     """
     runs: list[str] = []
     groups: list[tuple[str, ...]] = []
-    cur: list[str] = []
+    cur: list[str] = list(prefix)
     C = _sre_const
     whole = complete if complete is not None else set()
     at_word = at_start
@@ -136,6 +137,23 @@ def _analyze(items: Any, at_start: bool, complete: set[str] | None = None
                 cur.append(chr(av))
             at_start = False
             continue
+        # The parser factors a common prefix out of alternatives ('flight|fuite' becomes
+        # 'f(?:light|uite)'): letters begun at a word start are carried into each alternative.
+        factored = _alternatives(op, av) if cur and at_word else None
+        if factored is not None and len(factored) > 1:
+            pre = "".join(cur)
+            close()  # a prefix of 3+ letters stays a required run ('rall' in 'rall(?:y|ies)')
+            found: list[str] = []
+            for alt in factored:
+                t = _best(*_analyze(alt, True, None, pre))
+                if t is None:
+                    found = []
+                    break
+                found.extend(t)
+            if found:
+                groups.append(tuple(sorted(set(found))))
+            at_start = all(_ends_with_sep(a) for a in factored)
+            continue
         close(op is C.AT or _is_sep(item))
         if op is C.AT or _is_sep(item):
             at_start = True
@@ -146,7 +164,7 @@ def _analyze(items: Any, at_start: bool, complete: set[str] | None = None
             continue
         alts = _alternatives(op, av)
         if alts is not None:
-            found: list[str] = []
+            found = []
             ok = True
             for alt in alts:
                 r, g = _analyze(alt, at_start)
