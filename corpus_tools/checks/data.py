@@ -80,7 +80,7 @@ def load_check_data() -> CheckData:
     names: list[tuple[frozenset[str], frozenset[str]]] = []
     for ln in _lines("names_fr_en.tsv")[1:]:
         cells = ln.split("\t")
-        if len(cells) == 2:
+        if len(cells) >= 2:  # further columns are notes
             names.append((frozenset(cells[0].split("|")), frozenset(cells[1].split("|"))))
     strong = _words("fr_words.txt")
     from corpus_tools.checks.lexicon import derive_triggers  # here: lexicon imports nothing from data
