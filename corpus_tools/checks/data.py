@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from corpus_tools.checks.lexicon import derive_triggers
+
 _BASE = ("corpus_tools", "data", "checks")
 
 
@@ -83,8 +85,6 @@ def load_check_data() -> CheckData:
         if len(cells) >= 2:  # further columns are notes
             names.append((frozenset(cells[0].split("|")), frozenset(cells[1].split("|"))))
     strong = _words("fr_words.txt")
-    from corpus_tools.checks.lexicon import derive_triggers  # here: lexicon imports nothing from data
-
     cues = set(_CREDIT_CUES)
     for p in boiler:
         cues.update(derive_triggers(p) or ())

@@ -20,11 +20,11 @@ derivable trigger are always run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Severity
@@ -337,11 +337,51 @@ def load_lexicon_file(path: str, known_codes: Iterable[str]) -> list[LexEntry]:
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
+_V = TypeVar("_V")
+
+
+class TokenMemo(Generic[_V]):
+    """A property of tokens, computed once per distinct token and remembered.
+
+    The tokens of a text that have the property are then found with two set operations
+    instead of a Python loop over its tokens. Bounded: after ``limit`` distinct tokens (a
+    vocabulary, not a corpus) everything is forgotten at once.
+    """
+
+    __slots__ = ("_compute", "_hits", "_known", "_limit", "_values")
+
+    def __init__(self, compute: Callable[[str], _V | None], limit: int = 200_000) -> None:
+        self._compute = compute
+        self._limit = limit
+        self._known: set[str] = set()
+        self._hits: set[str] = set()
+        self._values: dict[str, _V] = {}
+
+    def hits(self, toks: set[str] | frozenset[str]) -> set[str] | frozenset[str]:
+        """The tokens of ``toks`` whose value is truthy (see :meth:`value`)."""
+        new = toks.difference(self._known)
+        if new:
+            if len(self._known) >= self._limit:
+                self._known.clear()
+                self._hits.clear()
+                self._values.clear()
+            self._known.update(new)
+            for tok in new:
+                v = self._compute(tok)
+                if v:
+                    self._values[tok] = v
+                    self._hits.add(tok)
+        return toks.intersection(self._hits)
+
+    def value(self, tok: str) -> _V:
+        """The value of a token :meth:`hits` returned."""
+        return self._values[tok]
+
+
 class LexiconIndex:
     """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
 
-    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_hit_tokens", "_known_tokens", "_prefix_keys",
-                 "_tok_cache", "entries")
+    __slots__ = ("_always", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "_triggered", "entries")
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
         self.entries = tuple(entries)
@@ -368,41 +408,24 @@ class LexiconIndex:
         self._prefix_keys = frozenset(by_key)
         self._by_key = {k: tuple((t, tuple(es)) for t, es in v.items()) for k, v in by_key.items()}
         self._always = tuple(always)
-        # Tokens seen so far, and those of them that trigger entries: a text's candidates are
-        # then found with two C-level set operations instead of a Python loop over its tokens.
-        self._tok_cache: dict[str, tuple[LexEntry, ...]] = {}
-        self._known_tokens: set[str] = set()
-        self._hit_tokens: set[str] = set()
+        # the entries each token triggers, remembered per token
+        self._triggered: TokenMemo[tuple[LexEntry, ...]] = TokenMemo(self._for_token)
 
     def _for_token(self, tok: str) -> tuple[LexEntry, ...]:
-        """Entries a token triggers (exact word or trigger prefix), remembered per token."""
-        hit = self._tok_cache.get(tok)
-        if hit is not None:
-            return hit
+        """Entries a token triggers (exact word or trigger prefix)."""
         found: list[LexEntry] = list(self._exact.get(tok, ()))
         if tok[:3] in self._prefix_keys:
             for trig, entries in self._by_key[tok[:3]]:
                 if tok.startswith(trig):
                     found.extend(entries)
-        hit = tuple(found)
-        if len(self._known_tokens) >= 200_000:  # bounded: a vocabulary, not a corpus
-            self._tok_cache.clear()
-            self._known_tokens.clear()
-            self._hit_tokens.clear()
-        self._known_tokens.add(tok)
-        if hit:
-            self._tok_cache[tok] = hit
-            self._hit_tokens.add(tok)
-        return hit
+        return tuple(found)
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
-        for tok in toks.difference(self._known_tokens):
-            self._for_token(tok)
-        cache = self._tok_cache
+        triggered = self._triggered
         seen: dict[int, LexEntry] = {}
-        for tok in toks.intersection(self._hit_tokens):
-            for entry in cache[tok]:
+        for tok in triggered.hits(toks):
+            for entry in triggered.value(tok):
                 seen[id(entry)] = entry
         out = [e for e in seen.values() if e.required <= toks]
         if self._always:
@@ -459,6 +482,7 @@ def tokens_lower(text: str) -> set[str]:
 __all__ = [
     "LexEntry",
     "LexiconIndex",
+    "TokenMemo",
     "builtin_lexicon_names",
     "derive_trigger",
     "load_builtin_lexicons",

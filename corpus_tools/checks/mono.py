@@ -15,7 +15,7 @@ from itertools import pairwise
 from operator import eq
 
 from corpus_tools.checks.data import CheckData
-from corpus_tools.checks.lexicon import LexiconIndex, tokens_lower
+from corpus_tools.checks.lexicon import LexiconIndex, TokenMemo, tokens_lower
 from corpus_tools.checks.registry import CHECKS
 from corpus_tools.model import Flag, Severity
 
@@ -180,7 +180,9 @@ class MonoChecker:
         self.enabled = enabled if self.english else frozenset(c for c in enabled if c in _LANG_FREE)
         self.lexicon = lexicon
         self.data = data
-        self._cues = _CueWords(data.furniture_cues)
+        cues = data.furniture_cues
+        # tokens starting with a furniture cue word (a gate for sentence units)
+        self._cues: TokenMemo[bool] = TokenMemo(lambda tok: tok.startswith(cues))
 
     # ---- public ---------------------------------------------------------------------------
     def check_document(self, text: str) -> list[Flag]:
@@ -242,10 +244,11 @@ class MonoChecker:
         """
         on = self.enabled
         flags: list[Flag] = []
+        if tok_list is None:
+            tok_list = _WORD_RX.findall(text.lower())
         s2, e2 = _strip_span(text, 0, len(text))
         if s2 < e2 and "\n" not in text[s2:e2] and (
-                _maybe_furniture(text[s2:e2])
-                or self._cues.any_in(tok_list if tok_list is not None else _WORD_RX.findall(text.lower()))):
+                _maybe_furniture(text[s2:e2]) or self._cues.hits(set(tok_list))):
             kind = self._furniture(text[s2:e2])
             if kind and kind in on:
                 flags.append(_flag(kind, s2, e2, text, "page furniture (not article text)"
@@ -643,31 +646,6 @@ def _maybe_french(tok_list: list[str], toks: set[str], chunk: str, strong: froze
     if not strong.isdisjoint(toks):
         n += sum(1 for t in tok_list if t in strong)
     return n >= 2
-
-
-class _CueWords:
-    """Does a text have a token starting with one of some prefixes? Answered with two set
-    operations against the tokens seen so far (each new token is tested once)."""
-
-    __slots__ = ("_hits", "_known", "_prefixes")
-
-    def __init__(self, prefixes: Iterable[str]) -> None:
-        self._prefixes = tuple(prefixes)
-        self._known: set[str] = set()
-        self._hits: set[str] = set()
-
-    def any_in(self, tokens: Iterable[str]) -> bool:
-        toks = tokens if isinstance(tokens, set) else set(tokens)
-        if not self._prefixes:
-            return False
-        new = toks.difference(self._known)
-        if new:
-            if len(self._known) >= 200_000:  # bounded: a vocabulary, not a corpus
-                self._known.clear()
-                self._hits.clear()
-            self._known.update(new)
-            self._hits.update(t for t in new if t.startswith(self._prefixes))
-        return not self._hits.isdisjoint(toks)
 
 
 def _maybe_furniture(line: str) -> bool:
