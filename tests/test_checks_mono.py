@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from corpus_tools.checks.lexicon import (
     derive_triggers,
     load_builtin_lexicons,
     parse_lexicon,
+    required_pairs,
     required_words,
+    tokens_lower,
 )
 from corpus_tools.errors import ConfigError, InputError
 
@@ -186,6 +189,55 @@ def test_triggers_and_required_words() -> None:
     entries = load_builtin_lexicons(CHECKS)
     assert len(entries) >= 500
     assert sum(e.triggers is None for e in entries) <= 5
+
+
+@pytest.mark.parametrize("pattern, pairs", [
+    (r"\b(?-i:the\s+a|an\s+the)\s+(?!priori\b)", {("the", "a"), ("an", "the")}),
+    (r"\b(?:calls?|appeals?)\s+of\s+tenders", {("call", "of"), ("calls", "of"), ("appeal", "of"), ("appeals", "of")}),
+    (r"\bthe\s+(?:big\s+)?dog\b", {("the", "big"), ("the", "dog")}),
+    (r"\bit’s\s+been\b", {("it", "s")}),  # an apostrophe splits tokens
+    (r"\baged\s+of\s+\d|\b(?:a|the)\s+man\s+of", {("aged", "of"), ("a", "man"), ("the", "man")}),
+    (r"\bthe\s+a", None),             # 'a' may begin a longer token ('the army')
+    (r"the\s+army\b", None),           # 'the' may end a longer token ('bathe')
+    (r"\b(?:a|the)\s+\w+\s+of\b", None),  # no two literal words side by side
+    (r"\bthe\s*-\s*a\b", None),         # optional spaces are not spelled out
+    (r"\bcyber\w+", None),
+])
+def test_required_pairs(pattern: str, pairs: set[tuple[str, str]] | None) -> None:
+    assert required_pairs(pattern) == (None if pairs is None else frozenset(pairs))
+
+
+def test_required_pairs_are_in_every_match() -> None:
+    # soundness: the pair filter never hides a real match of a shipped entry
+    entries = [e for e in load_builtin_lexicons(CHECKS) if e.pairs is not None]
+    assert len(entries) >= 300
+    checked = 0
+    for text, _code, _span in MUST_FLAG:
+        toks = re.findall(r"[^\W\d_]+", text.lower())
+        adjacent = set(pairwise(toks))
+        for e in entries:
+            if e.pattern.search(text):
+                checked += 1
+                assert not e.pairs.isdisjoint(adjacent), (e.source, text)
+    assert checked >= 10
+
+
+def test_boilerplate_index_agrees_with_one_alternation() -> None:
+    from corpus_tools.checks.data import load_check_data
+
+    data = load_check_data()
+    assert data.boilerplate_index is not None
+    lines = ["Advertisement", "Share this article", "Sign up for our newsletter", "Read more:",
+             "This article was originally published in French.", "Click here to subscribe.",
+             "The minister said the budget would be tabled on Monday.", "Photo: Reuters",
+             "2 hours ago", "Terms of use | Privacy policy", "Facebook Twitter Email",
+             "We will not accept these cuts, said the president of the union."]
+    lines += [text for text, _c, _s in MUST_FLAG]
+    for line in lines:
+        whole = data.boilerplate.fullmatch(line) is not None
+        one = any(e.pattern.fullmatch(line) for e in data.boilerplate_index.candidates(tokens_lower(line)))
+        assert whole == one, line
+    assert any(data.boilerplate.fullmatch(x) for x in lines)
 
 
 def test_no_catastrophic_backtracking(en) -> None:

@@ -14,7 +14,9 @@ window (about one sentence) for the entry to fire: context, not word lists.
 Speed: each entry is indexed by a *trigger*, the rarest literal word (or word
 prefix) its pattern requires, found by parsing the pattern. A text is tokenised
 once and only entries whose trigger occurs in it are run. Entries without a
-derivable trigger are always run.
+derivable trigger are always run. A pattern that begins with literal words also
+gives the adjacent word pairs one of which any match contains (``the a`` for
+``the\\s+a\\s+``): an entry whose words all occur, but never side by side, is skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -60,6 +63,8 @@ class LexEntry:
     source: str
     required: frozenset[str] = frozenset()
     lead: str | None = None  # literal word every match starts with: search by str.find + match
+    # adjacent token pairs, one of which every match contains (None: no such set is known)
+    pairs: frozenset[tuple[str, str]] | None = None
 
 
 def _is_sep(item: Any) -> bool:
@@ -213,6 +218,86 @@ def leading_word(pattern: str) -> str | None:
     return word
 
 
+# A state while spelling out a pattern's leading words: the tokens so far (None where
+# something other than a whole literal word came), the letters of the open word, whether
+# that word began at a token start, whether the position is at a token boundary, and
+# whether spelling stopped (at an item that is neither a letter nor a separator).
+_Spell = tuple[tuple[str | None, ...], str, bool, bool, bool]
+_MAX_SPELLINGS = 256
+
+
+def _stop(state: _Spell) -> _Spell:
+    seq, cur, _ok, bnd, _ = state
+    return (seq + (None,) if cur else seq, "", False, bnd, True)  # an open word may go on: not whole
+
+
+def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
+    """Advance every state over ``items`` (None when the spellings grow past ``_MAX_SPELLINGS``)."""
+    C = _sre_const
+    for item in items:
+        if all(st[4] for st in states):
+            return states
+        op, av = item
+        if op is C.LITERAL and chr(av).isalpha():
+            ch = chr(av).lower()
+            states = [st if st[4] else (st[0], st[1] + ch, st[2] if st[1] else st[3], False, False)
+                      for st in states]
+            continue
+        if op is C.AT or _is_sep(item):
+            # a boundary or separator ends the open word (whole if it also began at a boundary)
+            states = [st if st[4] else ((st[0] + ((st[1] if st[2] else None),) if st[1] else st[0]), "", False,
+                                        True, False) for st in states]
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            taken = _spell(av[2], states)
+            if taken is None:
+                return None
+            states = states + taken
+        else:
+            alts = _alternatives(op, av)
+            if alts is None:
+                states = [st if st[4] else _stop(st) for st in states]
+                continue
+            out: list[_Spell] = []
+            for alt in alts:
+                got = _spell(alt, states)
+                if got is None:
+                    return None
+                out.extend(got)
+            states = out
+        if len(states) > _MAX_SPELLINGS:
+            return None
+    return states
+
+
+def required_pairs(pattern: str) -> frozenset[tuple[str, str]] | None:
+    """Adjacent token pairs (lowercase) one of which every match of ``pattern`` contains.
+
+    The pattern's leading part is spelled out as sequences of whole literal words (through
+    alternatives, optional groups, separators and lookarounds); each spelling gives its first
+    pair of adjacent whole words. ``\\bthe\\s+(?:a|an)\\s+`` gives {(the, a), (the, an)}: a text
+    where 'the' is never followed by 'a' or 'an' cannot match, though it has all three words.
+    None when some spelling has no such pair.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    spelled = _spell(list(parsed), [((), "", False, False, False)])
+    if spelled is None:
+        return None
+    pairs: set[tuple[str, str]] = set()
+    for st in spelled:
+        seq = _stop(st)[0]  # at the pattern's end an open word may still be a token's prefix
+        pair = next(((x, y) for x, y in pairwise(seq) if x is not None and y is not None), None)
+        if pair is None:
+            return None
+        pairs.add(pair)
+    return frozenset(pairs)
+
+
 def required_words(pattern: str) -> frozenset[str]:
     """Whole words every match of ``pattern`` contains (lowercase), for a cheap pre-check."""
     try:
@@ -303,7 +388,8 @@ def parse_lexicon(text: str, source: str, known_codes: Iterable[str]) -> list[Le
             near=_compile(near, "near", source, lineno) if near else None,
             unless=_compile(unless, "unless", source, lineno) if unless else None,
             severity=severity, triggers=triggers,
-            source=f"{source}:{lineno}", required=required_words(pattern), lead=leading_word(pattern)))
+            source=f"{source}:{lineno}", required=required_words(pattern), lead=leading_word(pattern),
+            pairs=required_pairs(pattern)))
     return out
 
 
@@ -432,12 +518,26 @@ class LexiconIndex:
             out.extend(e for e in self._always if e.required <= toks)
         return out
 
-    def find(self, text: str, lowered_tokens: Iterable[str] | None = None) -> Iterator[tuple[LexEntry, re.Match[str]]]:
-        if lowered_tokens is None:
-            lowered_tokens = set(_TOKEN.findall(text.lower()))
+    def find(self, text: str, lowered_tokens: Iterable[str] | None = None,
+             token_list: Sequence[str] | None = None) -> Iterator[tuple[LexEntry, re.Match[str]]]:
+        """(entry, match) for every entry matching ``text``.
+
+        ``lowered_tokens`` (a set) and ``token_list`` (in text order) are the lowercase letter
+        runs of ``text``, when the caller has them.
+        """
         low = text.lower()
+        if token_list is None:
+            token_list = _TOKEN.findall(low)
+        if lowered_tokens is None:
+            lowered_tokens = set(token_list)
         aligned = len(low) == len(text)
+        adjacent: set[tuple[str, str]] | None = None
         for entry in self.candidates(lowered_tokens):
+            if entry.pairs is not None:
+                if adjacent is None:
+                    adjacent = set(pairwise(token_list))
+                if entry.pairs.isdisjoint(adjacent):
+                    continue  # no adjacent word pair the pattern needs
             for m in _matches(entry, text, low, aligned):
                 if m.end() == m.start():
                     continue
