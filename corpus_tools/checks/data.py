@@ -37,16 +37,15 @@ class CheckData:
     fr_weak: frozenset[str]
     fr_clausal: frozenset[str]
     en_words: frozenset[str]
-    boilerplate: re.Pattern[str]
+    # the boilerplate patterns one by one, indexed by their trigger words: a line is
+    # boilerplate when one of the candidates its tokens select matches it whole
+    boilerplate: LexiconIndex
     credit: re.Pattern[str]
     outlet_suffix: re.Pattern[str]
     names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
     # word prefixes one of which every furniture line of a derivable pattern starts a token with
     # (from lexicon.derive_triggers), plus the credit-line lead words: a cheap gate for sentences
     furniture_cues: tuple[str, ...] = ()
-    # the boilerplate patterns one by one, indexed by their trigger words: a line is
-    # boilerplate when one of the candidates its tokens select matches it whole
-    boilerplate_index: LexiconIndex | None = None
 
 
 # Clause-building French words: a French fragment must contain one (names of institutions do not).
@@ -83,13 +82,13 @@ def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(forms) + r")\s*\.?", re.IGNORECASE)
 
 
-_BP_TAIL = r"[\s.!?:;,…]*"
+BP_TAIL = r"[\s.!?:;,…]*"  # what may follow a boilerplate pattern on its line
 
 
 def _boilerplate_index(patterns: list[str]) -> LexiconIndex:
     """One entry per pattern (anchored by the caller's fullmatch), found through its trigger words."""
     return LexiconIndex([
-        LexEntry(code="BP001", french="", pattern=re.compile(f"(?:{p}){_BP_TAIL}", re.IGNORECASE), suggestion="",
+        LexEntry(code="BP001", french="", pattern=re.compile(f"(?:{p}){BP_TAIL}", re.IGNORECASE), suggestion="",
                  note="", near=None, unless=None, severity=None, triggers=derive_triggers(p),
                  source=f"boilerplate.txt:{i}", required=required_words(p))
         for i, p in enumerate(patterns, 1)])
@@ -98,7 +97,6 @@ def _boilerplate_index(patterns: list[str]) -> LexiconIndex:
 def load_check_data() -> CheckData:
     """Read every table from package data (a few milliseconds; call once per checker)."""
     boiler = _lines("boilerplate.txt")
-    bp = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in boiler) + ")" + _BP_TAIL, re.IGNORECASE)
     names: list[tuple[frozenset[str], frozenset[str]]] = []
     for ln in _lines("names_fr_en.tsv")[1:]:
         cells = ln.split("\t")
@@ -113,11 +111,10 @@ def load_check_data() -> CheckData:
         fr_weak=_words("fr_weak.txt"),
         fr_clausal=_FR_CLAUSAL & (strong | frozenset(["c", "n", "qu", "j", "s"])),
         en_words=_words("en_words.txt"),
-        boilerplate=bp,
+        boilerplate=_boilerplate_index(boiler),
         credit=_credit_pattern(_lines("agencies.txt")),
         outlet_suffix=re.compile(r"\s+[|–—-]\s+(?:" + "|".join(re.escape(a) for a in sorted(
             (a for a in _lines("agencies.txt") if len(a) > 3), key=len, reverse=True)) + r")\s*$"),
         names_fr_en=tuple(names),
         furniture_cues=tuple(sorted(c.lower() for c in cues if c)),
-        boilerplate_index=_boilerplate_index(boiler),
     )
