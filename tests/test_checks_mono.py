@@ -186,6 +186,7 @@ def test_triggers_and_required_words() -> None:
     assert derive_triggers(r"\b(?:flight|fuite)\s+of\b") == ("flight", "fuite")
     assert derive_triggers(r"\b(?:put|puts|putting)\s+the\s+(?:parcel|packet)\b") == ("packet", "parcel")
     assert required_words(r"\bgave\s+no\s+reason\s+on\b") == {"gave", "reason"}
+    assert required_words(r"\bthe\s+war\B") == {"the"}  # \B: the word goes on past 'war'
     entries = load_builtin_lexicons(CHECKS)
     assert len(entries) >= 500
     assert sum(e.triggers is None for e in entries) <= 5
@@ -202,6 +203,7 @@ def test_triggers_and_required_words() -> None:
     (r"\b(?:a|the)\s+\w+\s+of\b", None),  # no two literal words side by side
     (r"\bthe\s*-\s*a\b", None),         # optional spaces are not spelled out
     (r"\bcyber\w+", None),
+    (r"\bthe\s+war\B", None),          # \B: the word goes on ('the wars')
 ])
 def test_required_pairs(pattern: str, pairs: set[tuple[str, str]] | None) -> None:
     assert required_pairs(pattern) == (None if pairs is None else frozenset(pairs))

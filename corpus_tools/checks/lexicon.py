@@ -87,6 +87,11 @@ def _is_sep(item: Any) -> bool:
     return False
 
 
+def _ends_word(item: Any) -> bool:
+    """True for an item that ends a word: a separator or an anchor other than ``\\B``."""
+    return (item[0] is _sre_const.AT and item[1] is not _sre_const.AT_NON_BOUNDARY) or _is_sep(item)
+
+
 def _ends_with_sep(items: Any) -> bool:
     seq = list(items)
     if not seq:
@@ -159,8 +164,9 @@ def _analyze(items: Any, at_start: bool, complete: set[str] | None = None, prefi
                 groups.append(tuple(sorted(set(found))))
             at_start = all(_ends_with_sep(a) for a in factored)
             continue
-        close(op is C.AT or _is_sep(item))
-        if op is C.AT or _is_sep(item):
+        ends = _ends_word(item)
+        close(ends)
+        if ends:
             at_start = True
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
@@ -243,7 +249,7 @@ def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
             states = [st if st[4] else (st[0], st[1] + ch, st[2] if st[1] else st[3], False, False)
                       for st in states]
             continue
-        if op is C.AT or _is_sep(item):
+        if _ends_word(item):
             # a boundary or separator ends the open word (whole if it also began at a boundary)
             states = [st if st[4] else ((st[0] + ((st[1] if st[2] else None),) if st[1] else st[0]), "", False,
                                         True, False) for st in states]
