@@ -238,44 +238,52 @@ def _stop(state: _Spell) -> _Spell:
 
 
 def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
-    """Advance every state over ``items`` (None when the spellings grow past ``_MAX_SPELLINGS``)."""
+    """Advance every state over ``items`` (None when the spellings grow past ``_MAX_SPELLINGS``).
+
+    Stopped states are carried through unchanged, once: only live ones branch.
+    """
     C = _sre_const
+    done = [st for st in states if st[4]]
+    live = [st for st in states if not st[4]]
     for item in items:
-        if all(st[4] for st in states):
-            return states
+        if not live:
+            break
         op, av = item
         if op is C.LITERAL and chr(av).isalpha():
             ch = chr(av).lower()
-            states = [st if st[4] else (st[0], st[1] + ch, st[2] if st[1] else st[3], False, False)
-                      for st in states]
+            live = [(seq, cur + ch, ok if cur else bnd, False, False) for seq, cur, ok, bnd, _ in live]
             continue
         if _ends_word(item):
             # a boundary or separator ends the open word (whole if it also began at a boundary)
-            states = [st if st[4] else ((st[0] + ((st[1] if st[2] else None),) if st[1] else st[0]), "", False,
-                                        True, False) for st in states]
+            live = [(seq + ((cur if ok else None),) if cur else seq, "", False, True, False)
+                    for seq, cur, ok, _bnd, _ in live]
             continue
         if op in (C.ASSERT, C.ASSERT_NOT):
             continue  # zero-width: consumes nothing
         if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            taken = _spell(av[2], states)
+            taken = _spell(av[2], live)
             if taken is None:
                 return None
-            states = states + taken
+            live = live + taken
         else:
             alts = _alternatives(op, av)
             if alts is None:
-                states = [st if st[4] else _stop(st) for st in states]
+                done.extend(_stop(st) for st in live)
+                live = []
                 continue
             out: list[_Spell] = []
             for alt in alts:
-                got = _spell(alt, states)
+                got = _spell(alt, live)
                 if got is None:
                     return None
                 out.extend(got)
-            states = out
-        if len(states) > _MAX_SPELLINGS:
+            live = out
+        # spellings that stopped inside a group stay stopped
+        done.extend(st for st in live if st[4])
+        live = [st for st in live if not st[4]]
+        if len(done) + len(live) > _MAX_SPELLINGS:
             return None
-    return states
+    return done + live
 
 
 def required_pairs(pattern: str) -> frozenset[tuple[str, str]] | None:
