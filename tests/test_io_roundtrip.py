@@ -52,6 +52,14 @@ def test_text_roundtrips_in_every_format(tmp_path: Path, name: str) -> None:
     assert [(u.src, u.tgt) for u in back] == [(u.src, u.tgt) for u in units]
 
 
+@pytest.mark.parametrize("name", FORMATS)
+def test_text_starting_with_feff_roundtrips(tmp_path: Path, name: str) -> None:
+    # readers drop a U+FEFF at the start of a file as a byte-order mark; the text's own survives
+    units = _units([("feff first", "\ufeff", "\ufeffcible"), ("feff later", "\ufeffsource", "")])
+    back = _roundtrip(tmp_path, name, units)
+    assert [(u.src, u.tgt) for u in back] == [(u.src, u.tgt) for u in units]
+
+
 @pytest.mark.parametrize("name", ["corpus.tmx", "corpus.tsv", "corpus.jsonl"])
 def test_metadata_roundtrips(tmp_path: Path, name: str) -> None:
     units = _units(DIFFICULT)

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from corpus_tools.errors import InputError
 from corpus_tools.io.atomic import atomic_output
-from corpus_tools.io.tsv import escape_field, unescape_field
+from corpus_tools.io.tsv import escape_field, first_line, unescape_field
 from corpus_tools.model import TranslationUnit
 
 
@@ -27,8 +27,11 @@ def write_moses(units: Iterable[TranslationUnit], path: str | Path, src_lang: st
     n = 0
     with atomic_output(src_path) as fs, atomic_output(tgt_path) as ft:
         for unit in units:
-            fs.write(escape_field(unit.src) + "\n")
-            ft.write(escape_field(unit.tgt) + "\n")
+            src, tgt = escape_field(unit.src), escape_field(unit.tgt)
+            if n == 0:
+                src, tgt = first_line(src), first_line(tgt)
+            fs.write(src + "\n")
+            ft.write(tgt + "\n")
             n += 1
     return n
 

@@ -27,6 +27,15 @@ def unescape_field(text: str) -> str:
     return _UNESC_RE.sub(lambda m: _UNESC[m.group()], text) if "\\" in text else text
 
 
+def first_line(line: str) -> str:
+    """``line`` as the first line of a file: a leading U+FEFF gets a BOM before it.
+
+    Readers take a U+FEFF at the start of a file for a byte-order mark and drop it; with
+    one written in front, the text's own U+FEFF survives a round trip.
+    """
+    return "\ufeff" + line if line.startswith("\ufeff") else line
+
+
 def parse_columns(spec: str | Sequence[str] | None) -> tuple[str, ...]:
     """``"score,flags"`` -> ("score", "flags"); unknown names are a ConfigError."""
     if not spec:
@@ -53,7 +62,8 @@ def write_tsv(units: Iterable[TranslationUnit], out: IO[str], columns: Sequence[
     for unit in units:
         fields = [escape_field(unit.src), escape_field(unit.tgt)]
         fields.extend(_extra(unit, c) for c in columns)
-        out.write("\t".join(fields))
+        line = "\t".join(fields)
+        out.write(first_line(line) if n == 0 else line)
         out.write("\n")
         n += 1
     return n
