@@ -24,7 +24,8 @@ from corpus_tools.errors import ConfigError
 
 _MOSES_PREFIX = "nonbreaking_prefix."
 _NUMERIC_ONLY = "#NUMERIC_ONLY#"
-_SECTIONS = ("titles", "abbreviations", "postpositive", "numeric", "starters", "fronted", "settings")
+_SECTIONS = ("titles", "abbreviations", "postpositive", "units", "continuers", "numeric", "starters",
+             "fronted", "settings")
 # [settings] keys and their defaults (for languages without a data file too).
 _SETTINGS = {"split_without_space": False}
 
@@ -37,6 +38,8 @@ class LanguageRules:
     titles: frozenset[str]
     abbreviations: frozenset[str]
     postpositive: frozenset[str]
+    units: frozenset[str]
+    continuers: frozenset[str]
     numeric: frozenset[str]
     starters: frozenset[str]
     fronted: frozenset[str]
@@ -138,6 +141,8 @@ def load_rules(lang: str) -> LanguageRules:
         titles=frozenset(ours["titles"]),
         abbreviations=frozenset(general | ours["abbreviations"]),
         postpositive=frozenset(ours["postpositive"]),
+        units=frozenset(u.casefold() for u in ours["units"]),
+        continuers=frozenset(ours["continuers"]),
         numeric=frozenset(numeric_only | ours["numeric"]),
         starters=frozenset(s.casefold().replace("\u2019", "'") for s in ours["starters"]),
         fronted=frozenset(s.casefold() for s in ours["fronted"]),

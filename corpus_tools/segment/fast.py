@@ -262,6 +262,8 @@ class FastSegmenter:
             # yet ("At 5 a.m. Mr. Smith went", "In 44 B.C. Caesar was").
             if nk != "upper" or _pronoun_i(text, k, le) or _all_caps(text, k, le):
                 return None
+            if self.rules.continuers and self._continuer(text, k, le):
+                return None  # "at 4 p.m. Monday", "at 9 a.m. Jan. 5"
             return None if self._fronted(text, ls, start) else end
         if cls == _ABBREV:
             if nk != "upper":
@@ -342,6 +344,8 @@ class FastSegmenter:
         r = self.rules
         if tok.isalpha():
             # the common case: a plain word
+            if tok.lower() in r.units and _after_number(text, pos - len(tok), ls):
+                return _POSTPOSITIVE, tok in r.numeric  # "5 ft. 6 in. tall", "3 ft. Tom"
             if tok in r.titles:
                 return _TITLE, tok in r.numeric
             low = tok.lower() if (len(tok) > 1 and tok[0].isupper() and tok[1:].islower()) else None
@@ -360,6 +364,8 @@ class FastSegmenter:
             tok = tok.lstrip("0123456789")  # "6a.m."
             if not tok:
                 return _NORMAL, False
+            if tok.lstrip("-").lower() in r.units:
+                return _POSTPOSITIVE, False  # "5ft.", "a 5-in. pipe"
         el = _ELISION.match(tok)
         if el is not None:
             tok = tok[el.end():]
@@ -392,6 +398,10 @@ class FastSegmenter:
             return False
         return words[0].strip(_STRIP_OPEN).casefold() in self.rules.fronted
 
+    def _continuer(self, text: str, k: int, le: int) -> bool:
+        m = _WORD_AT.match(text, k, le)
+        return m is not None and m.group() in self.rules.continuers
+
     def _is_starter(self, text: str, k: int, le: int) -> bool:
         m = _WORD_AT.match(text, k, le)
         if m is None:
@@ -401,6 +411,13 @@ class FastSegmenter:
             return False  # an initial ("U. S. A.") is not the article "A"
         starters = self.rules.starters
         return w in starters or w.rstrip("'") in starters
+
+
+def _after_number(text: str, i: int, ls: int) -> bool:
+    """Does a number end just before ``i`` (one space apart at most): "5 ft", "1½ in"?"""
+    if i > ls and text[i - 1] in _SPACES:
+        i -= 1
+    return i > ls and text[i - 1].isnumeric()
 
 
 def _all_caps(text: str, k: int, le: int) -> bool:

@@ -1,0 +1,64 @@
+"""Fast splitter: one table per family of hard English cases (units, compass points, degrees,
+spaced abbreviations, tokenised text, quotes), each with cases that must NOT split."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.segment import get_segmenter
+
+
+@pytest.fixture(scope="module")
+def en():
+    return get_segmenter("en")
+
+
+def _ids(cases):
+    return [c[0] for c in cases]
+
+
+# Units of measure: an abbreviation right after a number, a plain word elsewhere.
+UNITS = [
+    ("unit-before-number", "The table is 4 ft. 2 in. wide.", ["The table is 4 ft. 2 in. wide."]),
+    ("unit-before-lower", "Add 2 Tbsp. of sugar and 3 oz. of butter.", ["Add 2 Tbsp. of sugar and 3 oz. of butter."]),
+    ("unit-capitalised", "It weighs 12 LB. without the lid.", ["It weighs 12 LB. without the lid."]),
+    ("unit-final", "The rope is 9 yd. Anna cut it.", ["The rope is 9 yd.", "Anna cut it."]),
+    ("unit-final-starter", "The pipe is 20 in. The hose is longer.", ["The pipe is 20 in.", "The hose is longer."]),
+    ("unit-attached", "A 5-in. blade is enough. Buy one.", ["A 5-in. blade is enough.", "Buy one."]),
+    ("unit-fluid", "Pour in eight fl. oz. of water.", ["Pour in eight fl. oz. of water."]),
+    # negatives: without a number "in" is the preposition and ends a sentence like any word
+    ("in-word-final", "Please come in. Sarah is waiting.", ["Please come in.", "Sarah is waiting."]),
+    ("in-word-lower", "They let him in. and then left.", ["They let him in.", "and then left."]),
+    ("decimal-unit", "It grew 2.5 in. Nobody noticed.", ["It grew 2.5 in.", "Nobody noticed."]),
+]
+
+# Compass points close a phrase: a capital after them starts a sentence, a lower-case word does not.
+COMPASS = [
+    ("compass-lower", "Turn SW. at the old mill.", ["Turn SW. at the old mill."]),
+    ("compass-of", "Rain fell in the SE. of the county.", ["Rain fell in the SE. of the county."]),
+    ("compass-capital", "The storm moved NNW. Crews followed it.", ["The storm moved NNW.", "Crews followed it."]),
+    ("compass-word", "They sailed north. Then they stopped.", ["They sailed north.", "Then they stopped."]),
+]
+
+# Academic degrees that cannot be initials end a sentence before a capital.
+DEGREES = [
+    ("degree-final", "He finished his Ph.D. Maria was proud.", ["He finished his Ph.D.", "Maria was proud."]),
+    ("degree-law", "She has an LL.B. Her brother has none.", ["She has an LL.B.", "Her brother has none."]),
+    ("degree-mid", "His Ph.D. thesis was long.", ["His Ph.D. thesis was long."]),
+    ("degree-after-name", "Jane Roe, M.Sc., spoke first. Others followed.",
+     ["Jane Roe, M.Sc., spoke first.", "Others followed."]),
+    # negatives: initials that look like degrees stay initials
+    ("initials-not-degree", "The novel by J.D. Salinger sold well.", ["The novel by J.D. Salinger sold well."]),
+    ("acronym", "U.S. officials met. They agreed.", ["U.S. officials met.", "They agreed."]),
+    ("title", "Mr. Smith came. He sat.", ["Mr. Smith came.", "He sat."]),
+    ("eg", "Use a tool, e.g. this one.", ["Use a tool, e.g. this one."]),
+    ("pm-lower", "We met at 4 p.m. Monday in town.", ["We met at 4 p.m. Monday in town."]),
+    ("pm-capital", "We met at 4 p.m. He left early.", ["We met at 4 p.m.", "He left early."]),
+]
+
+TABLES = UNITS + COMPASS + DEGREES
+
+
+@pytest.mark.parametrize("name,text,expected", TABLES, ids=_ids(TABLES))
+def test_families(en, name, text, expected):
+    assert en.split(text) == expected
