@@ -56,7 +56,35 @@ DEGREES = [
     ("pm-capital", "We met at 4 p.m. He left early.", ["We met at 4 p.m.", "He left early."]),
 ]
 
-TABLES = UNITS + COMPASS + DEGREES
+# Postpositive abbreviations (a.m., B.C.) after a fronted adverbial ("At 5 a.m. Mr. Smith went"):
+# no break before a name, a break before a sentence-starter word; the adverbial may open the
+# clause after a colon or semicolon.
+FRONTED = [
+    ("fronted-starter", "At 7 a.m. The bells rang. Everyone woke.", ["At 7 a.m.", "The bells rang.", "Everyone woke."]),
+    ("fronted-pronoun", "In 1066 A.D. It was a battle year.", ["In 1066 A.D.", "It was a battle year."]),
+    ("fronted-lower-start", "by 9 p.m. She had gone.", ["by 9 p.m.", "She had gone."]),
+    ("fronted-name", "At 7 a.m. Mrs. Jones opened the shop.", ["At 7 a.m. Mrs. Jones opened the shop."]),
+    ("fronted-after-colon", "The log says: At 7 a.m. Jones opened the shop.",
+     ["The log says: At 7 a.m. Jones opened the shop."]),
+    ("fronted-after-semicolon", "It was late; by 11 p.m. Jones had left.", ["It was late; by 11 p.m. Jones had left."]),
+    ("not-fronted-name", "The shop opened at 7 a.m. Jones was there.", ["The shop opened at 7 a.m.", "Jones was there."]),
+    ("fronted-lower", "At 7 a.m. the bells rang.", ["At 7 a.m. the bells rang."]),
+]
+
+# Spaced abbreviations: "a. m.", "e. g." read as "a.m.", "e.g.".
+SPACED = [
+    ("spaced-am-lower", "We left at 6 a. m. and drove north.", ["We left at 6 a. m. and drove north."]),
+    ("spaced-pm-capital", "The train came at 9 p. m. Nobody got off.", ["The train came at 9 p. m.", "Nobody got off."]),
+    ("spaced-eg", "Bring fruit, e. g. apples or pears.", ["Bring fruit, e. g. apples or pears."]),
+    ("spaced-ie", "The rest, i. e. the others, stayed.", ["The rest, i. e. the others, stayed."]),
+    ("spaced-degree", "She earned a Ph. D. Her thesis won a prize.", ["She earned a Ph. D.", "Her thesis won a prize."]),
+    # negatives: short words that only look like pieces of an abbreviation
+    ("short-words", "I saw it. He is. We go.", ["I saw it.", "He is.", "We go."]),
+    ("plan-a", "Take plan a. it is better.", ["Take plan a.", "it is better."]),
+    ("initials", "Call J. R. Smith today. He waits.", ["Call J. R. Smith today.", "He waits."]),
+]
+
+TABLES = UNITS + COMPASS + DEGREES + FRONTED + SPACED
 
 
 @pytest.mark.parametrize("name,text,expected", TABLES, ids=_ids(TABLES))

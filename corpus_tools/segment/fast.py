@@ -251,6 +251,8 @@ class FastSegmenter:
         if kind == "ellipsis":
             return end if nk == "upper" and not _pronoun_i(text, k, le) else None
         # A full stop: look at the word before it.
+        if nk == "lower" and k == j and text[start - 1].isalpha() and self._spaced_head(text, start, k, ls, le):
+            return None
         cls, numeric = self._classify(text, start, ls)
         if numeric and nk == "digit":
             return None
@@ -259,12 +261,15 @@ class FastSegmenter:
         if cls == _POSTPOSITIVE:
             # "at 6 p.m. Police said", "in 753 B.C. Augustus": a capital is enough evidence,
             # except for a time zone ("p.m. PDT") or after a fronted adverbial that has no verb
-            # yet ("At 5 a.m. Mr. Smith went", "In 44 B.C. Caesar was").
+            # yet ("At 5 a.m. Mr. Smith went", "He noted: In 44 B.C. Caesar was"), unless a
+            # sentence-starter word follows ("At 6 a.m. The birds sing": a complete sentence).
             if nk != "upper" or _pronoun_i(text, k, le) or _all_caps(text, k, le):
                 return None
             if self.rules.continuers and self._continuer(text, k, le):
                 return None  # "at 4 p.m. Monday", "at 9 a.m. Jan. 5"
-            return None if self._fronted(text, ls, start) else end
+            if self._fronted(text, ls, start) and not self._is_starter(text, k, le):
+                return None
+            return end
         if cls == _ABBREV:
             if nk != "upper":
                 return None
@@ -344,6 +349,12 @@ class FastSegmenter:
         r = self.rules
         if tok.isalpha():
             # the common case: a plain word
+            if len(tok) <= 2:
+                joined = _spaced_tail(text, pos - len(tok), pos, ls)
+                if joined is not None:
+                    cls = self._listed(joined)
+                    if cls is not None:
+                        return cls, False  # "5 a. m. The", "e. g."
             if tok.lower() in r.units and _after_number(text, pos - len(tok), ls):
                 return _POSTPOSITIVE, tok in r.numeric  # "5 ft. 6 in. tall", "3 ft. Tom"
             if tok in r.titles:
@@ -392,11 +403,38 @@ class FastSegmenter:
             return _ABBREV, False
         return _NORMAL, False
 
-    def _fronted(self, text: str, a: int, b: int) -> bool:
-        words = text[a:b].split()
-        if not words or len(words) > 6:
+    def _listed(self, w: str) -> int | None:
+        r = self.rules
+        if w in r.titles:
+            return _TITLE
+        if w in r.postpositive:
+            return _POSTPOSITIVE
+        if w in r.abbreviations:
+            return _ABBREV
+        return None
+
+    def _spaced_head(self, text: str, start: int, k: int, ls: int, le: int) -> bool:
+        """Is the full stop at ``start`` inside a spaced abbreviation ("5 a. m. we", "e. g. this")?"""
+        i = start
+        while i > ls and start - i < 2 and text[i - 1].isalpha():
+            i -= 1
+        if i == start or (i > ls and not text[i - 1].isspace()):
             return False
-        return words[0].strip(_STRIP_OPEN).casefold() in self.rules.fronted
+        m = _WORD_AT.match(text, k, le)
+        if m is None or m.end() - k > 2 or m.end() >= le or text[m.end()] != ".":
+            return False
+        return self._listed(f"{text[i:start]}.{text[k:m.end()]}") is not None
+
+    def _fronted(self, text: str, a: int, b: int) -> bool:
+        """Does the sentence from ``a``, or its last clause after a colon or semicolon,
+        open with a short prepositional phrase ending at ``b``?"""
+        fronted = self.rules.fronted
+        clause = max(text.rfind(":", a, b), text.rfind(";", a, b))
+        for start in ((a,) if clause < 0 else (a, clause + 1)):
+            words = text[start:b].split()
+            if words and len(words) <= 6 and words[0].strip(_STRIP_OPEN).casefold() in fronted:
+                return True
+        return False
 
     def _continuer(self, text: str, k: int, le: int) -> bool:
         m = _WORD_AT.match(text, k, le)
@@ -411,6 +449,18 @@ class FastSegmenter:
             return False  # an initial ("U. S. A.") is not the article "A"
         starters = self.rules.starters
         return w in starters or w.rstrip("'") in starters
+
+
+def _spaced_tail(text: str, i: int, pos: int, ls: int) -> str | None:
+    """"a.m" for the "m" at ``i:pos`` in "5 a. m.": the short word and full stop before it, joined."""
+    if i - 3 < ls or text[i - 1] != " " or text[i - 2] != ".":
+        return None
+    h = i - 2
+    while h > ls and i - 2 - h < 2 and text[h - 1].isalpha():
+        h -= 1
+    if h == i - 2 or (h > ls and not text[h - 1].isspace()):
+        return None
+    return f"{text[h:i - 2]}.{text[i:pos]}"
 
 
 def _after_number(text: str, i: int, ls: int) -> bool:
