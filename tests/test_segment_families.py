@@ -84,7 +84,39 @@ SPACED = [
     ("initials", "Call J. R. Smith today. He waits.", ["Call J. R. Smith today.", "He waits."]),
 ]
 
-TABLES = UNITS + COMPASS + DEGREES + FRONTED + SPACED
+# Tokenised text (a space before the full stop): a plain word ends the sentence, a title or a
+# dotted abbreviation does not; slashes join tokens.
+TOKENISED = [
+    ("tok-word", "The band split in 1999 . Its singer went solo .", ["The band split in 1999 .", "Its singer went solo ."]),
+    ("tok-title", "He thanked Dr . Jones for the help .", ["He thanked Dr . Jones for the help ."]),
+    ("tok-dotted", "It joins U.S . Route 66 near town .", ["It joins U.S . Route 66 near town ."]),
+    ("tok-dotted-starter", "They moved to the U.K . The rain bothered them .",
+     ["They moved to the U.K .", "The rain bothered them ."]),
+    ("tok-numeric", "See No . 7 in the list .", ["See No . 7 in the list ."]),
+    # "Mass" is listed (Massachusetts), but a listed plain word before " ." ends the sentence
+    ("tok-listed-word", "They went to Mass . Afterwards they ate .", ["They went to Mass .", "Afterwards they ate ."]),
+    ("tok-company", "Shares of Acme Inc . Analysts were surprised .", ["Shares of Acme Inc .", "Analysts were surprised ."]),
+    ("slash-dotted", "Take I-80 west to the Calif./Nev. line today.", ["Take I-80 west to the Calif./Nev. line today."]),
+    ("slash-url", "See https://example.com/a. Then click.", ["See https://example.com/a.", "Then click."]),
+]
+
+# No space after a terminal: a boundary only before a word (not "7.Bg5", a chess move).
+NO_SPACE = [
+    ("chess", "After 5.Nf3 and 6.Bc4 White is better.", ["After 5.Nf3 and 6.Bc4 White is better."]),
+    ("model-code", "It replaced the v.Mk2 engine.", ["It replaced the v.Mk2 engine."]),
+    ("no-space-word", "It rained.Then it stopped.", ["It rained.", "Then it stopped."]),
+    ("decimal", "It cost 3.50 dollars. Cheap.", ["It cost 3.50 dollars.", "Cheap."]),
+]
+
+# Backticks close a quotation like straight quotes ("`hello.`", "``hello.``").
+BACKTICK = [
+    ("backtick-single", "She wrote `see you.` Then she left.", ["She wrote `see you.`", "Then she left."]),
+    ("backtick-double", "He typed ``done.`` Nobody answered.", ["He typed ``done.``", "Nobody answered."]),
+    ("backtick-lower", "He typed `done.` and logged off.", ["He typed `done.` and logged off."]),
+    ("backtick-opening", "It ended. `Why?' she asked.", ["It ended.", "`Why?' she asked."]),
+]
+
+TABLES = UNITS + COMPASS + DEGREES + FRONTED + SPACED + TOKENISED + NO_SPACE + BACKTICK
 
 
 @pytest.mark.parametrize("name,text,expected", TABLES, ids=_ids(TABLES))

@@ -44,7 +44,8 @@ _SPACES = " \t\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
 
 # The candidate pattern. ``sp``: spaced dots (". . ." or ". . . ."); ``t``: a run of terminals;
 # ``c``: what stays with the terminal: closing brackets/guillemets (a space may precede them,
-# as in French « ... ! »), straight quotes (no space before: after a space they open),
+# as in French « ... ! »), straight quotes and backticks (no space before: after a space they
+# open; "`hello.`" and "``hello.``" close with backticks in some plain-text conventions),
 # footnote marks "[4]", further terminals ('"Yes!".') and invisible control characters.
 # Every repetition consumes at least one character and the alternatives start with disjoint
 # characters, so matching is linear (see tests/test_segment_fast.py::test_no_backtracking).
@@ -53,7 +54,7 @@ _CANDIDATE = re.compile(
     rf"(?=[{re.escape(_TERMINALS)}»”\")])(?:"
     r"(?P<sp>\.(?:[ \u00a0\u202f]\.){2,})"
     rf"|(?P<t>[{re.escape(_TERMINALS)}]+)"
-    rf"(?P<c>(?:[ \u00a0\u202f]*[{_CLOSERS}]|[\"']|[ \u00a0\u202f]?\[\d{{1,3}}\]|[{re.escape(_TERMINALS)}]"
+    rf"(?P<c>(?:[ \u00a0\u202f]*[{_CLOSERS}]|[\"'`]|[ \u00a0\u202f]?\[\d{{1,3}}\]|[{re.escape(_TERMINALS)}]"
     r"|[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff])*)"
     # a closing quote or bracket with no terminal before it (a quoted headline: '... is back"')
     r"|(?P<q>[»”\")])(?=[ \u00a0\u202f]))"
@@ -322,6 +323,11 @@ class FastSegmenter:
         a, b = text[end], text[end + 1]
         if not (a.isupper() and (b.islower() or b in "'\u2019")):
             return None
+        w = end + 1
+        while w < le and text[w].isalpha():
+            w += 1
+        if w < le and text[w].isdigit():
+            return None  # "7.Bg5", "1.Nf3" (chess moves), "v.Mk2": not a word, not a sentence
         if kind != "ellipsis" and (start == ls or not text[start - 1].isalnum()):
             return None
         # the whole non-space token: no cut inside an address
@@ -343,6 +349,13 @@ class FastSegmenter:
     def _classify(self, text: str, pos: int, ls: int) -> tuple[int, bool]:
         """Classify the token ending at the full stop at ``pos``: (class, numeric prefix?)."""
         if pos <= ls or text[pos - 1].isspace():
+            if pos - 2 > ls and text[pos - 1] == " " and not text[pos - 2].isspace():
+                # tokenised text: "Mr . Robinson", "U.S . Highway", "No . 5"; only titles and
+                # dotted abbreviations (a plain word before " ." ends a sentence: "actress . She")
+                cls, numeric = self._classify(text, pos - 1, ls)
+                if cls == _TITLE or (cls == _ABBREV and "." in text[max(ls, pos - 49):pos - 1].rsplit(None, 1)[-1]):
+                    return cls, numeric
+                return _NORMAL, numeric
             return _NORMAL, False
         window = text[max(ls, pos - 48):pos].rsplit(None, 1)
         tok = window[-1] if window else ""
@@ -369,6 +382,8 @@ class FastSegmenter:
                 return _ABBREV, numeric  # an initial
             return _NORMAL, numeric
         tok = tok.lstrip(_STRIP_OPEN).rstrip(_STRIP_CLOSE)
+        if "/" in tok and "://" not in tok:
+            tok = tok.rsplit("/", 1)[1]  # "Route 171/U.S.", "Calif./Nev."
         if not tok:
             return _NORMAL, False
         if tok[0].isdigit():
