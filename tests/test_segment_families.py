@@ -116,7 +116,25 @@ BACKTICK = [
     ("backtick-opening", "It ended. `Why?' she asked.", ["It ended.", "`Why?' she asked."]),
 ]
 
-TABLES = UNITS + COMPASS + DEGREES + FRONTED + SPACED + TOKENISED + NO_SPACE + BACKTICK
+# Quotes standing apart after a terminal (tokenised or careless text): they close the sentence
+# when the line's quotes pair up that way, and open the next one otherwise.
+SPACED_QUOTES = [
+    ("sq-pair", "He called it a ' great day . ' Nobody agreed .", ["He called it a ' great day . '", "Nobody agreed ."]),
+    ("sq-double-tick", "Is that all ? '' Smith left the room .", ["Is that all ? ''", "Smith left the room ."]),
+    ("sq-line-starts-inside", "We are done here. \" The door shut.", ['We are done here. "', "The door shut."]),
+    ("sq-before-comma", "Run now ! '' , he shouted .", ["Run now ! '' , he shouted ."]),
+    ("sq-at-end", "The album was called '' Go Home ! '' .", ["The album was called '' Go Home ! '' ."]),
+    ("sq-lower-after", "' Stop . ' she said .", ["' Stop . ' she said ."]),
+    # negatives: the spaced quote opens the next sentence
+    ("sq-opens", "It was late . ' Come in , ' she said .", ["It was late .", "' Come in , ' she said ."]),
+    ("sq-line-opens", "'' It is over , '' he said . '' We lost .", ["'' It is over , '' he said .", "'' We lost ."]),
+    ("sq-attached-opens", 'He left. "We will miss him," she said.', ["He left.", '"We will miss him," she said.']),
+    ("sq-clitic", "The band 's album sold . ' Great , ' he said .", ["The band 's album sold .", "' Great , ' he said ."]),
+    ("apostrophes", "It's done. 'Tis true, the '90s are gone.", ["It's done.", "'Tis true, the '90s are gone."]),
+]
+
+TABLES = (UNITS + COMPASS + DEGREES + FRONTED + SPACED + TOKENISED + NO_SPACE + BACKTICK
+          + SPACED_QUOTES)
 
 
 @pytest.mark.parametrize("name,text,expected", TABLES, ids=_ids(TABLES))

@@ -111,8 +111,9 @@ class FastSegmenter:
         else:
             self._enumerators(text, ls, le, cuts, protected)
         sent = ls
+        quotes: list[dict[int, str]] = []  # the line's quote roles, computed on first need
         for m in _CANDIDATE.finditer(text, ls, le):
-            cut = self._decide(text, m, sent, le, protected)
+            cut = self._decide(text, m, sent, le, protected, ls, quotes)
             if cut is not None:
                 cuts.append(cut)
                 sent = cut
@@ -154,8 +155,11 @@ class FastSegmenter:
                 protected.add(nxt.end() - len(style))
             end = nxt.end()
 
-    def _decide(self, text: str, m: re.Match[str], ls: int, le: int, protected: set[int]) -> int | None:
-        """The position where the sentence ends at this candidate, or None."""
+    def _decide(self, text: str, m: re.Match[str], ls: int, le: int, protected: set[int],
+                line: int, quotes: list[dict[int, str]]) -> int | None:
+        """The position where the sentence ends at this candidate, or None.
+
+        ``ls`` is the start of the current sentence, ``line`` that of the line."""
         start = m.start()
         if start in protected:
             return None
@@ -209,6 +213,18 @@ class FastSegmenter:
             j += 1
         if j >= le:
             return None
+        if text[j] in "'\"`":
+            # a quote standing apart ("Boursier . ' He", "do ? '' Graham"): it closes the
+            # sentence when the line's quotes pair up that way; the decision is then taken after it
+            qe = self._spaced_closer(text, j, line, le, quotes)
+            if qe is not None:
+                j = qe
+                while j < le and text[j].isspace():
+                    j += 1
+                if j >= le or text[j] in _CONT:
+                    return None  # "Dad ! '' .", "shower. ' , Tim"
+                end = qe
+                c += text[qe - 1]
         first = text[j]
         if first in _BULLETS:
             return end
@@ -278,6 +294,16 @@ class FastSegmenter:
                 return end
             return end if self._is_starter(text, k, le) else None
         return end
+
+    def _spaced_closer(self, text: str, j: int, line: int, le: int,
+                       quotes: list[dict[int, str]]) -> int | None:
+        """The end of the quote at ``j`` if it stands apart and closes a quotation, else None."""
+        qe = j + 2 if text.startswith(("''", "``"), j) else j + 1
+        if text[j] == "`" or (qe < le and not text[qe].isspace() and text[qe] not in _CONT):
+            return None  # a backtick opens; a quote attached to the next word opens
+        if not quotes:
+            quotes.append(_quote_roles(text, line, le))
+        return qe if quotes[0].get(j) == "c" else None
 
     def _headline_quote(self, text: str, end: int, le: int) -> int | None:
         """'... "The revolution is back" For weeks': a quote or bracket closes a headline
@@ -476,6 +502,79 @@ def _spaced_tail(text: str, i: int, pos: int, ls: int) -> str | None:
     if h == i - 2 or (h > ls and not text[h - 1].isspace()):
         return None
     return f"{text[h:i - 2]}.{text[i:pos]}"
+
+
+_QUOTE_TOKEN = re.compile(r"''|``|[\"'`]")
+_CLITIC = re.compile(r"(?:s|re|ll|ve|d|m|t)\b|\d", re.IGNORECASE)
+
+
+def _quote_roles(text: str, ls: int, le: int) -> dict[int, str]:
+    """Opening ("o") or closing ("c") role of each straight quote, backtick and ``''`` of a line.
+
+    A quote attached to the word before it closes, one attached to the word after it or
+    opening the line opens, one with nothing but punctuation after it closes;
+    one standing apart ("a ' Maistre Boursier . ' He", tokenised or careless text) takes the role
+    its neighbours leave it: the opposite of the nearest decided quote of its kind before it,
+    counting alternately, or, at the start of the line, the role that lets the next decided one
+    pair up; with no decided quote at all, an odd count means the line starts inside a
+    quotation (the first quote closes it). Apostrophes (don't, 's, '90s) are not quotes.
+    """
+    kinds: dict[str, list[tuple[int, str]]] = {"d": [], "s": []}
+    for m in _QUOTE_TOKEN.finditer(text, ls, le):
+        p, q = m.start(), m.end()
+        tok = m.group()
+        left = text[p - 1] if p > ls else " "
+        right = text[q] if q < le else " "
+        if tok == "'" and left.isalnum() and right.isalnum():
+            continue  # don't
+        l_att = not left.isspace() and left not in _OPENERS
+        r_att = not right.isspace()
+        if tok == "'" and not l_att and _CLITIC.match(text, q, le) is not None:
+            continue  # tokenised "Sebadoh 's", "'90s"
+        if l_att and r_att:
+            if right.isalnum() and left not in _TERMINALS:
+                continue  # inside a word
+            role = "c"
+        elif l_att:
+            role = "c"
+        elif r_att:
+            role = "c" if right in ",;:)" else "o"
+        elif tok in ("`", "``") or p == ls:
+            role = "o"  # a backtick, or a quote opening the line
+        else:
+            k = q
+            while k < le and text[k].isspace():
+                k += 1
+            nxt = text[k] if k < le else ""
+            if nxt == "" or nxt in ",;:)!?" or (nxt == "." and text[k + 1:k + 2] != "."):
+                role = "c"  # nothing left to quote: "Dad ! '' .", "shower. ' , Tim"
+            else:
+                role = "a"
+        kinds["s" if tok in ("'", "`") else "d"].append((p, role))
+    out: dict[int, str] = {}
+    for toks in kinds.values():
+        anchors = [i for i, (_, r) in enumerate(toks) if r != "a"]
+        n = len(toks)
+        prev = -1
+        nxt_i = 0
+        for i, (p, r) in enumerate(toks):
+            if r != "a":
+                out[p] = r
+                prev = i
+                nxt_i += 1
+                continue
+            if prev >= 0:
+                after = toks[prev][1]
+                odd = (i - prev) % 2 == 1
+                out[p] = ("c" if after == "o" else "o") if odd else after
+            elif nxt_i < len(anchors):
+                na = anchors[nxt_i]
+                odd = (na - i) % 2 == 1
+                anchor = toks[na][1]
+                out[p] = ("o" if anchor == "c" else "c") if odd else anchor
+            else:
+                out[p] = ("c" if i % 2 == 0 else "o") if n % 2 == 1 else ("o" if i % 2 == 0 else "c")
+    return out
 
 
 def _after_number(text: str, i: int, ls: int) -> bool:
