@@ -140,3 +140,20 @@ TABLES = (UNITS + COMPASS + DEGREES + FRONTED + SPACED + TOKENISED + NO_SPACE + 
 @pytest.mark.parametrize("name,text,expected", TABLES, ids=_ids(TABLES))
 def test_families(en, name, text, expected):
     assert en.split(text) == expected
+
+
+# The same mechanisms in French (titles and quotes follow the French lists and conventions).
+FR = [
+    ("fr-tok-title", "Il a salué M . Dupont hier .", ["Il a salué M . Dupont hier ."]),
+    ("fr-tok-word", "Le groupe s'est séparé en 1999 . Son chanteur a continué .",
+     ["Le groupe s'est séparé en 1999 .", "Son chanteur a continué ."]),
+    ("fr-sq-pair", "Il l'a appelé un ' grand jour . ' Personne n'a répondu .",
+     ["Il l'a appelé un ' grand jour . '", "Personne n'a répondu ."]),
+    ("fr-sq-opens", "Il est tard . ' Entrez , ' dit-elle .", ["Il est tard .", "' Entrez , ' dit-elle ."]),
+    ("fr-elision", "C'est l'été. L'école est finie.", ["C'est l'été.", "L'école est finie."]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", FR, ids=_ids(FR))
+def test_french_families(name, text, expected):
+    assert get_segmenter("fr").split(text) == expected

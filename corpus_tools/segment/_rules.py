@@ -141,7 +141,8 @@ def load_rules(lang: str) -> LanguageRules:
         titles=frozenset(ours["titles"]),
         abbreviations=frozenset(general | ours["abbreviations"]),
         postpositive=frozenset(ours["postpositive"]),
-        units=frozenset(u.casefold() for u in ours["units"]),
+        # every spelling a lookup may meet (lb, Lb, LB) so that no lower() is needed
+        units=frozenset(v for u in ours["units"] for v in (u.lower(), u.upper(), u.lower().capitalize())),
         continuers=frozenset(ours["continuers"]),
         numeric=frozenset(numeric_only | ours["numeric"]),
         starters=frozenset(s.casefold().replace("\u2019", "'") for s in ours["starters"]),

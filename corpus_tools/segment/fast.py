@@ -388,13 +388,13 @@ class FastSegmenter:
         r = self.rules
         if tok.isalpha():
             # the common case: a plain word
-            if len(tok) <= 2:
+            if len(tok) <= 2 and pos - len(tok) - 3 >= ls and text[pos - len(tok) - 2] == ".":
                 joined = _spaced_tail(text, pos - len(tok), pos, ls)
                 if joined is not None:
                     cls = self._listed(joined)
                     if cls is not None:
                         return cls, False  # "5 a. m. The", "e. g."
-            if tok.lower() in r.units and _after_number(text, pos - len(tok), ls):
+            if tok in r.units and _after_number(text, pos - len(tok), ls):
                 return _POSTPOSITIVE, tok in r.numeric  # "5 ft. 6 in. tall", "3 ft. Tom"
             if tok in r.titles:
                 return _TITLE, tok in r.numeric
@@ -416,7 +416,7 @@ class FastSegmenter:
             tok = tok.lstrip("0123456789")  # "6a.m."
             if not tok:
                 return _NORMAL, False
-            if tok.lstrip("-").lower() in r.units:
+            if tok.lstrip("-") in r.units:
                 return _POSTPOSITIVE, False  # "5ft.", "a 5-in. pipe"
         el = _ELISION.match(tok)
         if el is not None:
