@@ -21,6 +21,13 @@ Conventions followed (and where they come from):
 - Without a space, a terminal ends a sentence only before a capitalised word
   ("sentence.Isn't it?"), never inside e-mail addresses or URLs.
 - A list that starts a line ("1. ...", "a) ...", "• ...") is split at its next items.
+- Units after a number ("5 ft. 6 in. tall"), compass points ("NE.") and degrees ("Ph.D.")
+  end a sentence before a capital only; spaced abbreviations ("5 a. m.", "e. g.") read as
+  dotted ones.
+- Tokenised text ("actress . She"): before a spaced full stop only a title or a dotted
+  abbreviation ("Mr . Robinson", "U.S . Highway") keeps the sentence going.
+- A quote standing apart after a terminal ("Boursier . ' He", "do ? '' Graham") goes with the
+  sentence before it when the quotes of the line pair up that way (``_quote_roles``).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import re
 
 from corpus_tools.segment._rules import LanguageRules, load_rules
 
-VERSION = "1.0"
+VERSION = "1.1"  # part of run signatures: bump when the output changes
 
 _TERMINALS = ".!?\u2026\u203d\u2047\u2048\u2049\uff01\uff1f\uff61\u3002\u0964\u0965\u061f\u06d4"
 _QE = frozenset("!?\u203d\u2047\u2048\u2049\uff01\uff1f\u061f")
