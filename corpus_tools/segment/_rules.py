@@ -14,6 +14,7 @@ for the format).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.resources
 import importlib.util
 from dataclasses import dataclass
@@ -44,6 +45,9 @@ class LanguageRules:
     starters: frozenset[str]
     fronted: frozenset[str]
     split_without_space: bool = False
+    # every plain word any list above can match (with the capitalised form of lower-case
+    # entries): a word outside it is an ordinary word, decided with one lookup
+    listed: frozenset[str] = frozenset()
 
 
 def _moses_dir() -> Path | None:
@@ -136,7 +140,7 @@ def load_rules(lang: str) -> LanguageRules:
         if key not in settings or value not in ("yes", "no"):
             raise ValueError(f"data/segment/{code}.txt: bad setting {entry!r}; known: {', '.join(settings)}")
         settings[key] = value == "yes"
-    return LanguageRules(
+    rules = LanguageRules(
         lang=code,
         titles=frozenset(ours["titles"]),
         abbreviations=frozenset(general | ours["abbreviations"]),
@@ -149,3 +153,6 @@ def load_rules(lang: str) -> LanguageRules:
         fronted=frozenset(s.casefold() for s in ours["fronted"]),
         split_without_space=settings["split_without_space"],
     )
+    entries = (rules.titles | rules.abbreviations | rules.postpositive | rules.units | rules.numeric)
+    listed = entries | {w.capitalize() for w in entries}
+    return dataclasses.replace(rules, listed=frozenset(listed))

@@ -395,7 +395,10 @@ class FastSegmenter:
         r = self.rules
         if tok.isalpha():
             # the common case: a plain word
-            if len(tok) <= 2 and pos - len(tok) - 3 >= ls and text[pos - len(tok) - 2] == ".":
+            n = len(tok)
+            if n > 2 and tok not in r.listed:
+                return _NORMAL, False
+            if n <= 2 and pos - n - 3 >= ls and text[pos - n - 2] == ".":
                 joined = _spaced_tail(text, pos - len(tok), pos, ls)
                 if joined is not None:
                     cls = self._listed(joined)
