@@ -54,6 +54,17 @@ class AlignOptions:
     # them (see dp.Channel.src_runs); run_length < 2 (the default) turns it off. With 4,
     # 0.75 and 0.06 (chosen on Text+Berg dev): dev 0.884 -> 0.904, but TransRead
     # 0.944 -> 0.941 and Text+Berg test 0.9095 -> 0.907, so it is not on by default.
+    # Also measured and not adopted (scripts/eval_align.py, strict F1 dev / test0-6 / TransRead,
+    # default 0.884 / 0.9095 / 0.944): vecalign-style hubness margins on the summed unit vectors
+    # (each run's cosine with the other document's mean vector, additive 0.881 / 0.901 / 0.942,
+    # divisive 0.881 / 0.899 / 0.943); Bertalign-style neighbour margins (minus the mean cosine
+    # with the units just outside the bead: 0.839 / 0.875 / 0.911, half weight 0.861 / 0.898 /
+    # 0.936); vecalign's a*b slot count (0.729 / 0.791 / 0.849) or sqrt(a*b) (0.876 / 0.900 /
+    # 0.940) instead of (a+b)/2; member costs weighted by member length or a larger member_weight
+    # (lower on dev and test, TransRead equal or lower); Gale-Church length costs on 1-0/0-1
+    # beads (0.798 / 0.826 / 0.836).
+    # With the run pass on, dev moves between 0.900 and 0.904 from ~1e-7 differences in the run
+    # vectors alone, so differences of that size are not evidence either way.
     run_length: int = 0
     run_band: int = 3
     run_weight: float = 0.75
