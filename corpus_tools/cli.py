@@ -10,8 +10,9 @@ import argparse
 import importlib
 import signal
 import sys
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Sequence
+from typing import NoReturn
 
 from corpus_tools import __version__
 from corpus_tools.commands import COMMANDS
@@ -21,7 +22,7 @@ from corpus_tools.errors import CorpusToolsError
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on bad usage already; keep its message to one line."""
 
-    def error(self, message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

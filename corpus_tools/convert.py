@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
 
 from corpus_tools.errors import ConfigError, InputError
 from corpus_tools.io import read_units, write_units

@@ -5,10 +5,10 @@ Offsets are Unicode code points (Python ``str`` indices), end exclusive.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -122,7 +122,7 @@ class Flag:
         return out
 
     @classmethod
-    def from_json(cls, obj: Mapping[str, object]) -> "Flag":
+    def from_json(cls, obj: Mapping[str, object]) -> Flag:
         def opt_int(key: str) -> int | None:
             v = obj.get(key)
             return int(v) if isinstance(v, (int, float, str)) and v != "" else None

@@ -5,8 +5,8 @@ Every reader streams; every writer streams into a temporary file renamed on succ
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
 
 from corpus_tools.errors import ConfigError
 from corpus_tools.io.atomic import atomic_output
@@ -18,8 +18,7 @@ FORMATS = ("tmx", "tsv", "jsonl", "moses")
 def detect_format(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None) -> str:
     """Format from the file name: ``.tmx``/``.tmx.gz``, ``.tsv``, ``.jsonl``, or ``.<lang>`` (Moses)."""
     name = str(path).lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    name = name.removesuffix(".gz")
     for ext, fmt in ((".tmx", "tmx"), (".tsv", "tsv"), (".jsonl", "jsonl"), (".json", "jsonl"),
                      (".xlf", "xliff"), (".xliff", "xliff"), (".sdlxliff", "xliff")):
         if name.endswith(ext):

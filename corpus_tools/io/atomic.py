@@ -9,9 +9,10 @@ import gzip
 import os
 import signal
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from corpus_tools.errors import OutputError
 

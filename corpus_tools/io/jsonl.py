@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import IO, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit

@@ -6,8 +6,8 @@ one file always matches line i of the other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from corpus_tools.errors import InputError
 from corpus_tools.io.atomic import atomic_output

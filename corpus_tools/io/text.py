@@ -11,8 +11,9 @@ import gzip
 import re
 import sys
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from corpus_tools.errors import InputError
 from corpus_tools.model import Paragraph
@@ -183,9 +184,9 @@ def _iter_records(path: str, encoding: str | None, refuse_binary: bool) -> Itera
         parts = (pending + chunk).split("\n")
         pending = parts.pop()
         for line in parts:
-            yield line[:-1] if line.endswith("\r") else line
+            yield line.removesuffix("\r")
     if pending:
-        yield pending[:-1] if pending.endswith("\r") else pending
+        yield pending.removesuffix("\r")
 
 
 def iter_paragraph_texts(path: str | Path, encoding: str | None = None) -> Iterator[str]:

@@ -11,14 +11,20 @@ import datetime as _dt
 import os
 import re
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Mapping
+from typing import IO
 
 from lxml import etree
 
 from corpus_tools import __version__
 from corpus_tools.errors import ConfigError, InputError
-from corpus_tools.io.xmlsafe import XML_ILLEGAL, safe_parser_kwargs, strip_xml_illegal, xml_input_error
+from corpus_tools.io.xmlsafe import (
+    XML_ILLEGAL,
+    safe_parser_kwargs,
+    strip_xml_illegal,
+    xml_input_error,
+)
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,9 +54,9 @@ def tmx_date(when: _dt.datetime | None = None) -> str:
     """``YYYYMMDDThhmmssZ`` in UTC; honours ``SOURCE_DATE_EPOCH`` for reproducible output."""
     if when is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        when = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch and epoch.isdigit()
-                else _dt.datetime.now(_dt.timezone.utc))
-    return when.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        when = (_dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch and epoch.isdigit()
+                else _dt.datetime.now(_dt.UTC))
+    return when.astimezone(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _prop(parent: etree._Element, ptype: str, value: str) -> None:
@@ -313,7 +319,7 @@ def _unit_from_props(src: str, tgt: str, src_lang: str, tgt_lang: str, tuid: str
     model = props.pop("x-model", None)
     doc = props.pop("x-doc", None)
     codes = [c for c in props.pop("x-flags", "").split(",") if c]
-    extra = {k[2:] if k.startswith("x-") else k: v for k, v in props.items()}
+    extra = {k.removeprefix("x-"): v for k, v in props.items()}
     return TranslationUnit(
         src=src, tgt=tgt, src_lang=src_lang, tgt_lang=tgt_lang, id=tuid,
         score=float(score) if score not in (None, "") else None,

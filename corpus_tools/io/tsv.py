@@ -7,7 +7,8 @@ Tabs, newlines, carriage returns and backslashes inside text are escaped as
 from __future__ import annotations
 
 import re
-from typing import IO, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO
 
 from corpus_tools.errors import ConfigError, InputError
 from corpus_tools.model import Flag, Origin, Severity, TranslationUnit

@@ -7,8 +7,8 @@ target becomes a unit; inline codes (``<g>``, ``<ph>``, ``<x/>``, ``<pc>`` …) 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from lxml import etree
 

@@ -19,7 +19,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -240,7 +240,7 @@ def _head(run: dict[str, Any], src_lang: str, tgt_lang: str, stats: _Stats) -> s
     sig: dict[str, Any] = raw_sig if isinstance(raw_sig, dict) else {}
     sig_text = "|".join(f"{k}:{v}" for k, v in sig.items())
     made = f"{run.get('tool', 'corpus-tools')} {run.get('version', '')}".strip()
-    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     csp = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
            "img-src data: blob:; form-action 'none'; base-uri 'none'")
     parts = [

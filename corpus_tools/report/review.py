@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from corpus_tools.errors import InputError, UserError
 from corpus_tools.model import TranslationUnit

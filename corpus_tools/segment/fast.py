@@ -401,9 +401,9 @@ class FastSegmenter:
             if n <= 2 and pos - n - 3 >= ls and text[pos - n - 2] == ".":
                 joined = _spaced_tail(text, pos - len(tok), pos, ls)
                 if joined is not None:
-                    cls = self._listed(joined)
-                    if cls is not None:
-                        return cls, False  # "5 a. m. The", "e. g."
+                    spaced = self._listed(joined)
+                    if spaced is not None:
+                        return spaced, False  # "5 a. m. The", "e. g."
             if tok in r.units and _after_number(text, pos - len(tok), ls):
                 return _POSTPOSITIVE, tok in r.numeric  # "5 ft. 6 in. tall", "3 ft. Tom"
             if tok in r.titles:
