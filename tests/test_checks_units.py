@@ -115,3 +115,25 @@ def test_unit_furniture_found_by_cue_words(en_fr, line: str, code: str | None) -
         assert not {c for c in codes if c.startswith("BP")}
     else:
         assert code in codes
+
+
+def test_disabled_codes_cost_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the lexicon's codes and the furniture codes switched off, neither is searched."""
+    from corpus_tools.checks import lexicon as lexicon_module
+    from corpus_tools.checks import mono
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise AssertionError("searched although disabled")
+
+    checker = make_checker("en", "fr", disable=["MT001", "MT002", "MT003", "MT005", "MT006", "MT008",
+                                                "BP001", "BP002"])
+    monkeypatch.setattr(lexicon_module.LexiconIndex, "find", boom)
+    monkeypatch.setattr(mono.MonoChecker, "_furniture", boom)
+    flags = checker.check_pair("Photo: John Smith / AFP. The cybernetic attacks were 7,5 % higher.",
+                               "Photo : John Smith / AFP. Les attaques cybernétiques ont augmenté de 7,5 %.")
+    assert {f.code for f in flags} >= {"TY008"}  # the other checks still run
+    assert not {f.code for f in flags} & {"MT001", "BP001", "BP002"}
+    # and with them on, both are searched (the test above would pass vacuously otherwise)
+    on = make_checker("en", "fr")
+    with pytest.raises(AssertionError, match="searched"):
+        on.check_pair("Photo: John Smith / AFP", "Photo : John Smith / AFP")

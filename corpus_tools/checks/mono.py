@@ -183,6 +183,9 @@ class MonoChecker:
         cues = data.furniture_cues
         # tokens starting with a furniture cue word (a gate for sentence units)
         self._cues: TokenMemo[bool] = TokenMemo(lambda tok: tok.startswith(cues))
+        self._furniture_on = not self.enabled.isdisjoint(("BP001", "BP002"))
+        # the lexicon's codes that can fire here (none: the lexicon is not searched at all)
+        self._lexicon_on = any(e.code in self.enabled for e in lexicon.entries)
 
     # ---- public ---------------------------------------------------------------------------
     def check_document(self, text: str) -> list[Flag]:
@@ -202,7 +205,7 @@ class MonoChecker:
                 if m and len(line) - len(m.group()) > 20:
                     flags.append(_flag("BP001", s2 + m.start(), e2, text, "site-name suffix after the headline",
                                        "delete the suffix"))
-            kind = self._furniture(line)
+            kind = self._furniture(line) if self._furniture_on else None
             if kind and kind in on:
                 flags.append(_flag(kind, s2, e2, text, "page furniture line (not article text)"
                                    if kind == "BP001" else "photo credit, agency credit or byline", "delete the line"))
@@ -248,7 +251,8 @@ class MonoChecker:
             tok_list = _WORD_RX.findall(text.lower())
         s2, e2 = _strip_span(text, 0, len(text))
         toks = set(tok_list)
-        if s2 < e2 and "\n" not in text[s2:e2] and (_maybe_furniture(text[s2:e2]) or self._cues.hits(toks)):
+        if (self._furniture_on and s2 < e2 and "\n" not in text[s2:e2]
+                and (_maybe_furniture(text[s2:e2]) or self._cues.hits(toks))):
             kind = self._furniture(text[s2:e2], toks)
             if kind and kind in on:
                 flags.append(_flag(kind, s2, e2, text, "page furniture (not article text)"
@@ -509,7 +513,8 @@ class MonoChecker:
                 yield _flag("MT009", lo + m.start(), lo + m.end(), text, f"'{unit}' repeated {nrep} times in a row",
                             f"keep one '{unit}'", sev)
         if self.english:
-            yield from self._lexicon(text, chunk, lo, toks, tok_list)
+            if self._lexicon_on:
+                yield from self._lexicon(text, chunk, lo, toks, tok_list)
             if "MT007" in on and _maybe_french(tok_list, toks, chunk, self.data.fr_strong):
                 yield from self._french_fragments(text, chunk, lo)
             if "ST001" in on and not _FR_HON_TOKENS.isdisjoint(toks):
