@@ -1,0 +1,130 @@
+"""Recall of the MT-artifact lexicons on sentences they were not written from.
+
+``tests/data/lexicon_recall/mt_positive.tsv`` holds English sentences as a French-to-English MT
+system writes them from French news (calques, false friends, literal idioms, structural
+Gallicisms), each with the artifact span and its French source; ``native_negative.tsv`` holds
+native English news sentences that use the same surface words correctly. A positive is found
+when a lexicon flag overlaps its span (what the flag scorer counts); a negative is a false
+positive when it raises any MT or ST flag.
+
+Run as a script to print the numbers and the misses::
+
+    python tests/test_lexicon_recall.py [-v]
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from corpus_tools.checks import make_checker
+from corpus_tools.checks.checker import Checker
+
+DATA = Path(__file__).resolve().parent / "data" / "lexicon_recall"
+
+LEXICON_CODES = frozenset({"MT001", "MT002", "MT003", "MT005", "MT006", "MT008"})
+# codes that report the same kind of artifact (the flag scorer's categories, structure merged)
+FAMILY = {"MT001": "calque", "MT008": "calque", "MT002": "idiom",
+          "MT003": "structure", "MT005": "structure", "MT006": "structure"}
+
+# thresholds a little below what the lexicons reach (see the module docstring to measure)
+MIN_RECALL = 0.97
+MIN_RECALL_BY_FAMILY = {"calque": 0.95, "idiom": 0.95, "structure": 0.92}
+MAX_FALSE_POSITIVE_RATE = 0.01
+
+
+@dataclass(frozen=True)
+class Positive:
+    code: str
+    span: str
+    sentence: str
+    french: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+    return rows[1:]  # header
+
+
+def positives() -> list[Positive]:
+    return [Positive(*row) for row in _rows("mt_positive.tsv")]
+
+
+def negatives() -> list[str]:
+    return [row[0] for row in _rows("native_negative.tsv")]
+
+
+def found(checker: Checker, pos: Positive) -> list[str]:
+    """Codes of the lexicon flags that overlap the positive's span."""
+    start = pos.sentence.index(pos.span)
+    end = start + len(pos.span)
+    return [f.code for f in checker.check_text(pos.sentence)
+            if f.code in LEXICON_CODES and f.start < end and start < f.end]
+
+
+def false_flags(checker: Checker, sentence: str) -> list[tuple[str, str]]:
+    return [(f.code, f.span or "") for f in checker.check_text(sentence) if f.code.startswith(("MT", "ST"))]
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return make_checker("en")
+
+
+def test_data_is_well_formed() -> None:
+    pos = positives()
+    assert len(pos) >= 150 and len(negatives()) >= 150
+    for p in pos:
+        assert p.code in FAMILY, p
+        assert p.span and p.span in p.sentence, p
+        assert p.french, p
+    assert len({p.sentence for p in pos}) == len(pos)
+
+
+def test_recall_on_mt_sentences(checker: Checker) -> None:
+    pos = positives()
+    hits = {p.sentence: found(checker, p) for p in pos}
+    recall = sum(bool(h) for h in hits.values()) / len(pos)
+    missed = [p.span for p in pos if not hits[p.sentence]]
+    assert recall >= MIN_RECALL, f"recall {recall:.3f}; missed: {missed}"
+    for family, floor in MIN_RECALL_BY_FAMILY.items():
+        group = [p for p in pos if FAMILY[p.code] == family]
+        # the flag must also say the right kind of artifact
+        right = sum(any(FAMILY.get(c) == family for c in hits[p.sentence]) for p in group)
+        assert right / len(group) >= floor, (family, right, len(group))
+
+
+def test_native_sentences_raise_no_flag(checker: Checker) -> None:
+    neg = negatives()
+    bad = [(s, f) for s in neg if (f := false_flags(checker, s))]
+    assert len(bad) <= MAX_FALSE_POSITIVE_RATE * len(neg), bad
+
+
+def main(verbose: bool) -> None:
+    chk = make_checker("en")
+    pos = positives()
+    hits = {p.sentence: found(chk, p) for p in pos}
+    n_found = sum(bool(h) for h in hits.values())
+    print(f"recall {n_found}/{len(pos)} = {n_found / len(pos):.3f}")
+    for family in ("calque", "idiom", "structure"):
+        group = [p for p in pos if FAMILY[p.code] == family]
+        any_hit = sum(bool(hits[p.sentence]) for p in group)
+        right = sum(any(FAMILY.get(c) == family for c in hits[p.sentence]) for p in group)
+        print(f"  {family}: {any_hit}/{len(group)} found, {right}/{len(group)} with a {family} code")
+    neg = negatives()
+    bad = [(s, f) for s in neg if (f := false_flags(chk, s))]
+    print(f"false positives {len(bad)}/{len(neg)} = {len(bad) / len(neg):.3f}")
+    for s, f in bad:
+        print("  FP", f, s)
+    if verbose:
+        for p in pos:
+            if not hits[p.sentence]:
+                print("  miss", p.code, repr(p.span), "|", p.french)
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv)
