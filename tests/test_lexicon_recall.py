@@ -3,7 +3,10 @@
 ``tests/data/lexicon_recall/mt_positive.tsv`` holds English sentences as a French-to-English MT
 system writes them from French news (calques, false friends, literal idioms, structural
 Gallicisms), each with the artifact span and its French source; ``native_negative.tsv`` holds
-native English news sentences that use the same surface words correctly. A positive is found
+native English news sentences that use the same surface words correctly. ``mt_probe.tsv`` and
+``native_probe.tsv`` were written after the lexicon entries for the first two, with the same
+calques in other wordings and native sentences aimed at the new entries' trigger words: they
+measure whether the patterns generalise. A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts); a negative is a false
 positive when it raises any MT or ST flag.
 
@@ -50,12 +53,16 @@ def _rows(name: str) -> list[list[str]]:
     return rows[1:]  # header
 
 
-def positives() -> list[Positive]:
-    return [Positive(*row) for row in _rows("mt_positive.tsv")]
+POSITIVE_FILES = ("mt_positive.tsv", "mt_probe.tsv")
+NEGATIVE_FILES = ("native_negative.tsv", "native_probe.tsv")
 
 
-def negatives() -> list[str]:
-    return [row[0] for row in _rows("native_negative.tsv")]
+def positives(names: tuple[str, ...] = POSITIVE_FILES) -> list[Positive]:
+    return [Positive(*row) for name in names for row in _rows(name)]
+
+
+def negatives(names: tuple[str, ...] = NEGATIVE_FILES) -> list[str]:
+    return [row[0] for name in names for row in _rows(name)]
 
 
 def found(checker: Checker, pos: Positive) -> list[str]:
@@ -77,12 +84,14 @@ def checker() -> Checker:
 
 def test_data_is_well_formed() -> None:
     pos = positives()
-    assert len(pos) >= 150 and len(negatives()) >= 150
+    assert len(pos) >= 250 and len(negatives()) >= 250
     for p in pos:
         assert p.code in FAMILY, p
         assert p.span and p.span in p.sentence, p
         assert p.french, p
     assert len({p.sentence for p in pos}) == len(pos)
+    neg = negatives()
+    assert len(set(neg)) == len(neg)
 
 
 def test_recall_on_mt_sentences(checker: Checker) -> None:
@@ -106,7 +115,12 @@ def test_native_sentences_raise_no_flag(checker: Checker) -> None:
 
 def main(verbose: bool) -> None:
     chk = make_checker("en")
-    pos = positives()
+    for pos_file, neg_file in zip(POSITIVE_FILES, NEGATIVE_FILES):
+        print(f"== {pos_file} / {neg_file}")
+        report(chk, positives((pos_file,)), negatives((neg_file,)), verbose)
+
+
+def report(chk: Checker, pos: list[Positive], neg: list[str], verbose: bool) -> None:
     hits = {p.sentence: found(chk, p) for p in pos}
     n_found = sum(bool(h) for h in hits.values())
     print(f"recall {n_found}/{len(pos)} = {n_found / len(pos):.3f}")
@@ -115,7 +129,6 @@ def main(verbose: bool) -> None:
         any_hit = sum(bool(hits[p.sentence]) for p in group)
         right = sum(any(FAMILY.get(c) == family for c in hits[p.sentence]) for p in group)
         print(f"  {family}: {any_hit}/{len(group)} found, {right}/{len(group)} with a {family} code")
-    neg = negatives()
     bad = [(s, f) for s in neg if (f := false_flags(chk, s))]
     print(f"false positives {len(bad)}/{len(neg)} = {len(bad) / len(neg):.3f}")
     for s, f in bad:
