@@ -8,7 +8,8 @@ native English news sentences that use the same surface words correctly. ``mt_pr
 calques in other wordings and native sentences aimed at the new entries' trigger words: they
 measure whether the patterns generalise. ``mt_round2.tsv`` / ``native_round2.tsv`` and
 ``mt_round3.tsv`` / ``native_round3.tsv`` (diplomacy, institutions, economy) are further rounds of
-calques none of the above covered, measured before their entries were written. A positive is found
+calques none of the above covered, measured before their entries were written;
+``mt_probe2.tsv`` / ``native_probe2.tsv`` probe those entries in other wordings. A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
 code ST001, come from a check in ``mono.py``, not from a lexicon); a negative is a false positive
 when it raises any MT or ST flag.
@@ -57,8 +58,9 @@ def _rows(name: str) -> list[list[str]]:
     return rows[1:]  # header
 
 
-POSITIVE_FILES = ("mt_positive.tsv", "mt_probe.tsv", "mt_round2.tsv", "mt_round3.tsv")
-NEGATIVE_FILES = ("native_negative.tsv", "native_probe.tsv", "native_round2.tsv", "native_round3.tsv")
+POSITIVE_FILES = ("mt_positive.tsv", "mt_probe.tsv", "mt_round2.tsv", "mt_round3.tsv", "mt_probe2.tsv")
+NEGATIVE_FILES = ("native_negative.tsv", "native_probe.tsv", "native_round2.tsv", "native_round3.tsv",
+                  "native_probe2.tsv")
 
 
 def positives(names: tuple[str, ...] = POSITIVE_FILES) -> list[Positive]:
