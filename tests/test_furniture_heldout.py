@@ -10,12 +10,15 @@ were written independently of the seed document. Each line is checked alone as a
 The cleaner (``corpus-tools clean``) reads its own pattern files; the same lines measure it.
 
 Measured before the furniture data was extended (2026-11-28): checker recall 0.529 (108/204),
-cleaner recall 0.461 (94/204), no body line flagged by either. The thresholds sit a little
-below what the data reaches now.
+cleaner recall 0.461 (94/204), no body line flagged by either. After the checker's data was
+extended with general shapes: checker recall 0.995 (203/204, all with the expected code; the
+miss is a bare Guardian byline 'Name in City', too close to a headline to match). The
+thresholds sit a little below what the data reaches now.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -27,8 +30,8 @@ from corpus_tools.clean.patterns import line_key, load_furniture
 DATA = Path(__file__).resolve().parent / "data" / "furniture_heldout"
 FURNITURE_CODES = frozenset({"BP001", "BP002"})
 
-MIN_RECALL = 0.5
-MIN_CODE_AGREEMENT = 0.9  # share of found lines given the expected code
+MIN_RECALL = 0.95
+MIN_CODE_AGREEMENT = 0.95  # share of found lines given the expected code
 MIN_CLEAN_RECALL = 0.45
 
 
@@ -107,3 +110,27 @@ def test_cleaner_recall_on_unseen_sites() -> None:
 def test_cleaner_keeps_body_sentences() -> None:
     removed = [line for line in BODY if _cleaner_removes(line)]
     assert removed == []
+
+
+# Lines of up to 400 characters (the checker's furniture limit) built to make the furniture
+# patterns backtrack: long runs of names, numbers, dates, slashes and commas.
+_HOSTILE = ["A " * 199, "Aa/" * 133, "Ab Cd/" * 66, "By " + "Jane " * 79, "Jane Doe, " * 40, "1 " * 199,
+            "Published " + "12 " * 130, "Published " + "12" * 130, "Updated " + "Mar 12 " * 50,
+            "x," * 195 + "click here", "Reporting by " + "Jane Doe and " * 30, "Copyright 2024 " + "a" * 380,
+            "Listen " * 57, "CNN’s Jane " * 36, "Photo archives " + "Ab " * 128, "Mar 12 " * 57,
+            "the " * 99 + "contributed to this report", "Written by " + "Jane " * 60 + ", x", "Published · " * 30]
+
+
+def test_furniture_patterns_do_not_backtrack(checker: Checker) -> None:
+    from corpus_tools.checks.data import load_check_data
+
+    entries = load_check_data().boilerplate.entries
+    slow = []
+    for entry in entries:
+        for line in _HOSTILE:
+            t0 = time.perf_counter()
+            entry.pattern.fullmatch(line[:400])
+            elapsed = time.perf_counter() - t0
+            if elapsed > 0.005:
+                slow.append((entry.source, line[:30], round(elapsed * 1000, 1)))
+    assert slow == []

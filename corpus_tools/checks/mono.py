@@ -282,7 +282,8 @@ class MonoChecker:
         # them costs ~16 µs a sentence)
         for entry in self.data.boilerplate.candidates(toks if toks is not None else tokens_lower(line)):
             if entry.pattern.fullmatch(line):
-                return "BP001"
+                # boilerplate.txt marks credit and byline shapes with a leading (?#BP002) comment
+                return "BP002" if "(?#BP002)" in entry.pattern.pattern else "BP001"
         return None
 
     def _captions(self, text: str, nonempty: list[tuple[int, int]], kind: dict[int, str],
