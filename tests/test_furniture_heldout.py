@@ -12,8 +12,8 @@ The cleaner (``corpus-tools clean``) reads its own pattern files; the same lines
 Measured before the furniture data was extended (2026-11-28): checker recall 0.529 (108/204),
 cleaner recall 0.461 (94/204), no body line flagged by either. After the checker's data was
 extended with general shapes: checker recall 0.995 (203/204, all with the expected code; the
-miss is a bare Guardian byline 'Name in City', too close to a headline to match). The
-thresholds sit a little below what the data reaches now.
+miss is a bare Guardian byline 'Name in City', too close to a headline to match); after the
+cleaner's files were brought in step: cleaner recall 0.995 (the same miss). The thresholds sit a little below what the data reaches now.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ FURNITURE_CODES = frozenset({"BP001", "BP002"})
 
 MIN_RECALL = 0.95
 MIN_CODE_AGREEMENT = 0.95  # share of found lines given the expected code
-MIN_CLEAN_RECALL = 0.45
+MIN_CLEAN_RECALL = 0.95
 
 
 def _furniture() -> list[tuple[str, str]]:
