@@ -25,6 +25,7 @@ reaction prompts, inbox pitches, membership and sponsor notes, reading tools, si
 round 2 checker recall 0.966 (113/117), both rounds 0.984 (316/321), no body line flagged;
 the misses are site-specific slogans ('Before it's here, it's on the Bloomberg Terminal').
 The cleaner, given the same shapes: round 2 0.359 -> 0.966, both rounds 0.984, no body line.
+Code agreement 296/316 once bylines and sign-offs were reported as BP001 (see below).
 The thresholds sit a little below what both rounds reach now.
 """
 
@@ -43,7 +44,10 @@ DATA = Path(__file__).resolve().parent / "data" / "furniture_heldout"
 FURNITURE_CODES = frozenset({"BP001", "BP002"})
 
 MIN_RECALL = 0.95
-MIN_CODE_AGREEMENT = 0.9  # share of found lines given the expected code
+# share of found lines given the expected code: bylines, wire sign-offs and 'Outlet with AFP'
+# lines are BP002 in the files (the taxonomy's credit line) but the checker reports them as
+# BP001, since it takes the line above a BP002 line for a photo caption (BP003)
+MIN_CODE_AGREEMENT = 0.9
 MIN_CLEAN_RECALL = 0.95
 
 
