@@ -112,6 +112,13 @@ _PREV_CAP = re.compile(r"(?:^|[^\w])([A-ZÀ-Ý][\w’'.-]*)\s+$")
 
 # --- page furniture ----------------------------------------------------------------------------
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+[^|]{2,60}$")
+# Credit lines that are bylines or wire credits, not photo credits: the line above one is a
+# headline, a standfirst or the last paragraph, never a caption ('By Jane Doe', 'With AFP',
+# 'Reporting by ...; Editing by ...', 'Le Monde with AFP', 'Jane Doe contributed to this report').
+_BYLINE = re.compile(r"^\W*(?:by|par|with|avec|sources?|reporting|writing|editing|additional|text|words|written"
+                     r"|story|interview|edited|produced|compiled|translated|translation|research)\b"
+                     r"|\b(?:with|avec)\s+(?:l['’])?(?:the\s+)?(?:AFP|Reuters|AP|agencies|agences|files|wire)\b"
+                     r"|\bcontributed\s+(?:reporting\s+)?to\s+th|^\W*[—–-]", re.IGNORECASE)
 _CAPTION_CUE = re.compile(r",\s+(?:left|right|centre|center|foreground|background)(?:,|\s+and\b)"
                           r"|\((?:left|right|centre|center|top|bottom|above|below|(?-i:L|R|C))\)", re.IGNORECASE)
 
@@ -292,7 +299,8 @@ class MonoChecker:
             if s in skip:
                 continue
             line = text[s:e]
-            before_credit = i + 1 < len(nonempty) and kind.get(nonempty[i + 1][0]) == "BP002"
+            before_credit = (i + 1 < len(nonempty) and kind.get(nonempty[i + 1][0]) == "BP002"
+                             and not _BYLINE.search(text[nonempty[i + 1][0]:nonempty[i + 1][1]]))
             if (before_credit and i > 0) or (_CAPTION_CUE.search(line) and len(line) < 300):
                 s2, e2 = _strip_span(text, s, e)
                 yield _flag("BP003", s2, e2, text, "photo caption between body paragraphs",
