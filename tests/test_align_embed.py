@@ -172,3 +172,60 @@ def test_a_document_aligns_the_same_whatever_was_aligned_before() -> None:
     reused = aligner()
     reused.align(*doc_a)
     assert reused.align(*doc_b) == fresh
+
+
+class _VecEmbedder:
+    """Vectors looked up by text (what the aligner asks of an embedder)."""
+
+    def __init__(self, table: dict[str, np.ndarray]) -> None:
+        self.table = table
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.table[t] for t in texts])
+
+
+def _orphan_doc() -> tuple[list[str], list[str], dict[str, np.ndarray]]:
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(8, 64))
+    src = [f"Der Satz Nummer {w} steht hier im Text und erzählt etwas." for w in
+           ("eins", "zwei", "drei", "vier", "fünf", "sechs")]
+    tgt = [f"La phrase numéro {w} se trouve ici dans le texte et raconte." for w in
+           ("un", "deux", "trois", "quatre", "cinq", "six")]
+    credit = "( Traduction de Denis Stulz )"
+    table = {}
+    for k, (s, t) in enumerate(zip(src, tgt)):
+        table[s] = _unit(base[k] + 0.6 * rng.normal(size=64))
+        table[t] = _unit(base[k] + 0.6 * rng.normal(size=64))
+    # the credit resembles nothing on the other side (random directions: cosines ~0.1)
+    table[credit] = _unit(base[7])
+    return src, tgt[:3] + [credit] + tgt[3:], table
+
+
+@pytest.mark.parametrize(("ratio", "credit_alone"), [(0.0, False), (0.4, True)])
+def test_a_sentence_that_resembles_nothing_is_left_unaligned(ratio: float, credit_alone: bool) -> None:
+    from corpus_tools.align.aligner import Aligner, AlignOptions
+    from corpus_tools.model import Segment
+
+    src, tgt, table = _orphan_doc()
+    al = Aligner("de", "fr", "embed", None, AlignOptions(orphan_ratio=ratio), _VecEmbedder(table), "fake")
+    beads = al.align([Segment(x, 0, 0, len(x)) for x in src], [Segment(x, 0, 0, len(x)) for x in tgt])
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert (((), (3,)) in [(b.src, b.tgt) for b in beads]) is credit_alone
+    # the other sentences keep their 1-1 beads either way
+    assert sum(len(b.src) == 1 and len(b.tgt) == 1 for b in beads) >= 5
+
+
+@pytest.mark.parametrize("block", [1, 3, 256])
+def test_best_cosines_look_only_near_the_first_path(block: int) -> None:
+    from corpus_tools.align.aligner import best_cosines
+
+    eye = np.eye(6)
+    x = eye[[0, 1, 2, 3]]
+    y = eye[[0, 1, 2, 3, 0]]  # target row 4 repeats source row 0, far from it
+    center = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+    bx, by = best_cosines(x, y, center, window=1, block=block)
+    assert bx.tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert by.tolist()[:4] == [1.0, 1.0, 1.0, 1.0]
+    assert by[4] < 1.0  # row 0 of the source is 4 positions away: outside the window
+    _, by_wide = best_cosines(x, y, center, window=10, block=block)
+    assert by_wide[4] == 1.0

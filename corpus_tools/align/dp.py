@@ -310,8 +310,8 @@ def _run_dp(src_len: np.ndarray, tgt_len: np.ndarray, channels: Sequence[Channel
 
 
 def align_units(src_len: Sequence[float] | np.ndarray, tgt_len: Sequence[float] | np.ndarray, channels: Sequence[Channel],
-                model: CostModel, *, src_skip: Sequence[float] | None = None,
-                tgt_skip: Sequence[float] | None = None, around: Sequence[RawBead] | None = None,
+                model: CostModel, *, src_skip: Sequence[float] | np.ndarray | None = None,
+                tgt_skip: Sequence[float] | np.ndarray | None = None, around: Sequence[RawBead] | None = None,
                 half_width: int | None = None) -> list[RawBead]:
     """Best monotone bead sequence covering every unit of both sides exactly once.
 
