@@ -118,6 +118,8 @@ CLEAN = [
     "In the end, the plan was abandoned.",
     "The Hôtel de Ville and the Place de la Concorde were lit up.",
     "Mr Legault met Mr Trudeau in Montreal.",
+    "A.M. Best downgraded the insurer's rating.",
+    "The report by J.M. Keynes was reprinted.",
     "She said the situation was \u201cunder control\u201d.",
     "The US-Russia summit took place on June 16, 2021.",
     "Prices rose by 2.5% in the third quarter.",

@@ -531,8 +531,8 @@ class MonoChecker:
                     s = lo + m.start()
                     word = m.group()
                     before = text[max(0, s - 30):s]
-                    if word == "M." and _PREV_CAP.search(before):
-                        continue  # an initial: 'John M. Smith'
+                    if word == "M." and (_PREV_CAP.search(before) or before.endswith(".")):
+                        continue  # an initial: 'John M. Smith', 'A.M. Best'
                     if word == "Me" and text[lo + m.end():lo + m.end() + 4].strip() == "Too":
                         continue
                     yield _flag("ST001", s, lo + m.end(), text, f"untranslated French honorific '{word}'",
