@@ -58,9 +58,9 @@ def _rows(name: str) -> list[list[str]]:
     return rows[1:]  # header
 
 
-POSITIVE_FILES = ("mt_positive.tsv", "mt_probe.tsv", "mt_round2.tsv", "mt_round3.tsv", "mt_probe2.tsv")
-NEGATIVE_FILES = ("native_negative.tsv", "native_probe.tsv", "native_round2.tsv", "native_round3.tsv",
-                  "native_probe2.tsv")
+# every round in the folder: mt_X.tsv (positives) goes with native_Y.tsv (negatives) in sorted order
+POSITIVE_FILES = tuple(sorted(p.name for p in DATA.glob("mt_*.tsv")))
+NEGATIVE_FILES = tuple(sorted(p.name for p in DATA.glob("native_*.tsv")))
 
 
 def positives(names: tuple[str, ...] = POSITIVE_FILES) -> list[Positive]:
