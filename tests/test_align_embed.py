@@ -229,3 +229,24 @@ def test_best_cosines_look_only_near_the_first_path(block: int) -> None:
     assert by[4] < 1.0  # row 0 of the source is 4 positions away: outside the window
     _, by_wide = best_cosines(x, y, center, window=10, block=block)
     assert by_wide[4] == 1.0
+
+
+@pytest.mark.parametrize("n", range(1, 6))
+@pytest.mark.parametrize("m", range(1, 6))
+def test_orphan_pass_on_tiny_documents_still_covers_every_sentence(n: int, m: int) -> None:
+    from corpus_tools.align.aligner import AlignOptions, Aligner
+    from corpus_tools.model import Segment
+
+    rng = np.random.default_rng(n * 10 + m)
+    src = [f"Quelle {k} " + "x" * int(rng.integers(1, 40)) for k in range(n)]
+    tgt = [f"Ziel {k} " + "y" * int(rng.integers(1, 40)) for k in range(m)]
+    # some zero vectors (what an empty sentence may give) next to random ones
+    table = {t: (rng.normal(size=16) if rng.random() < 0.8 else np.zeros(16)).astype(np.float32)
+             for t in src + tgt}
+    al = Aligner("fr", "de", "embed", None, AlignOptions(orphan_ratio=0.9, orphan_window=1),
+                 _VecEmbedder(table), "fake")
+    beads = al.align([Segment(x, k, 0, len(x)) for k, x in enumerate(src)],
+                     [Segment(x, k, 0, len(x)) for k, x in enumerate(tgt)])
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
