@@ -36,6 +36,17 @@ chrome, paywall notes, unavailable embeds, provenance and tip lines), added afte
 round 3 checker recall 0.952 (80/84), all rounds 0.978 (396/405); cleaner round 3 0.940,
 all rounds 0.978, no body line removed.
 The thresholds sit a little below what both rounds reach now.
+
+Round 4 (``*_round4.txt``, 121 + 71 lines from 34 sites no earlier round used, written by a
+helper who did not read the pattern files) was measured against the patterns alone: checker
+recall 0.355 (43/121), cleaner 0.298 (36/121), no body line taken. The shape of a reader command
+(``corpus_tools.reader_commands``: a few words, no full stop, a verb of page interaction first),
+designed on rounds 1-3 before round 4 was written, finds 19 of its lines on its own and adds
+11 to the checker (0.446) and 11 to the cleaner (0.388), still with no body line taken; on
+rounds 1-3 it finds 80 of 405 lines alone, none of 304 body lines, none of 40,000 bench
+sentences and none of 15,500 literary sentences. (The round-4 data commit's own numbers, 0.446
+and 0.298, were taken with that rule already in the working tree for the checker.) Round 4 is
+kept apart with a floor of its own, so it keeps measuring unseen sites.
 """
 
 from __future__ import annotations
@@ -47,12 +58,16 @@ import pytest
 
 from corpus_tools.checks import make_checker
 from corpus_tools.checks.checker import Checker
+from corpus_tools.clean import clean_text
 from corpus_tools.clean.patterns import line_key, load_furniture
 
 DATA = Path(__file__).resolve().parent / "data" / "furniture_heldout"
 FURNITURE_CODES = frozenset({"BP001", "BP002"})
 
 MIN_RECALL = 0.95
+# round 4 measures sites no pattern was written from (see above)
+MIN_ROUND4_RECALL = 0.44
+MIN_ROUND4_CLEAN_RECALL = 0.38
 # share of found lines given the expected code
 MIN_CODE_AGREEMENT = 0.95
 MIN_CLEAN_RECALL = 0.95
@@ -78,7 +93,8 @@ ROUND1 = _furniture()
 ROUND2 = _furniture("furniture_round2.txt")
 ROUND3 = _furniture("furniture_round3.txt")
 FURNITURE = ROUND1 + ROUND2 + ROUND3
-BODY = _body() + _body("body_round2.txt") + _body("body_round3.txt")
+ROUND4 = _furniture("furniture_round4.txt")
+BODY = _body() + _body("body_round2.txt") + _body("body_round3.txt") + _body("body_round4.txt")
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +113,16 @@ def _segment_codes(checker: Checker, line: str) -> set[str]:
 def test_data_is_well_formed() -> None:
     assert len(ROUND1) >= 150 and len(ROUND2) >= 100 and len(ROUND3) >= 80 and len(BODY) >= 250
     assert {c for c, _ in FURNITURE} <= FURNITURE_CODES
-    assert len({ln for _, ln in FURNITURE}) == len(FURNITURE), "duplicate furniture line"
-    assert not {ln for _, ln in FURNITURE} & set(BODY)
+    assert len({ln for _, ln in FURNITURE + ROUND4}) == len(FURNITURE + ROUND4), "duplicate furniture line"
+    assert not {ln for _, ln in FURNITURE + ROUND4} & set(BODY)
+    assert len(ROUND4) >= 100 and {c for c, _ in ROUND4} <= FURNITURE_CODES
+
+
+def test_unseen_sites_of_round_4(checker: Checker) -> None:
+    found = sum(bool(_doc_codes(checker, line)) for _c, line in ROUND4) / len(ROUND4)
+    cleaned = sum(_cleaner_removes(line) for _c, line in ROUND4) / len(ROUND4)
+    assert found >= MIN_ROUND4_RECALL, found
+    assert cleaned >= MIN_ROUND4_CLEAN_RECALL, cleaned
 
 
 def test_furniture_recall_on_unseen_sites(checker: Checker) -> None:
@@ -126,7 +150,11 @@ def test_body_sentence_is_not_furniture(checker: Checker, line: str) -> None:
 
 def _cleaner_removes(line: str) -> bool:
     furniture = load_furniture()
-    return furniture.boilerplate_match(line_key(line)) is not None or furniture.credit_match(line) is not None
+    if furniture.boilerplate_match(line_key(line)) is not None or furniture.credit_match(line) is not None:
+        return True
+    # the cleaner's other whole-line rule, on the line as it would come after a page's headline
+    doc = f"Headline of the page\n\n{line}\n"
+    return any(e.rule == "boilerplate" and e.original.strip() == line.strip() for e in clean_text(doc).edits)
 
 
 def test_cleaner_recall_on_unseen_sites() -> None:

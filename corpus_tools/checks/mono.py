@@ -18,6 +18,7 @@ from corpus_tools.checks.data import CheckData
 from corpus_tools.checks.lexicon import LexiconIndex, TokenMemo, tokens_lower
 from corpus_tools.checks.registry import CHECKS
 from corpus_tools.model import Flag, Severity
+from corpus_tools.reader_commands import is_reader_command
 
 # --- typography ------------------------------------------------------------------------------
 # Space before , ; : ! ? ) ] ” or a full stop (not an ellipsis, not a decimal); anchors: taxonomy TY001.
@@ -291,6 +292,9 @@ class MonoChecker:
             if entry.pattern.fullmatch(line):
                 # boilerplate.txt marks credit and byline shapes with a leading (?#BP002) comment
                 return "BP002" if "(?#BP002)" in entry.pattern.pattern else "BP001"
+        # the shape of a command to the reader, on sites no pattern was written from
+        if is_reader_command(line):
+            return "BP001"
         return None
 
     def _captions(self, text: str, nonempty: list[tuple[int, int]], kind: dict[int, str],

@@ -21,6 +21,7 @@ from corpus_tools.clean.patterns import Furniture, by_blocks, line_key, load_fur
 from corpus_tools.clean.typography import HONORIFIC, INLINE_RULES, InlineRule
 from corpus_tools.errors import ConfigError
 from corpus_tools.model import Edit, Flag, Paragraph, Severity
+from corpus_tools.reader_commands import is_reader_command
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,7 +591,8 @@ def clean_text(text: str, config: CleanConfig | None = None, *,
         rule = None
         if on("recurring_line") and key in extra:
             rule = "recurring_line"
-        elif on("boilerplate") and furniture.boilerplate_match(key):
+        elif on("boilerplate") and (furniture.boilerplate_match(key)
+                                    or (k != first_content and is_reader_command(line))):
             rule = "boilerplate"
         elif on("credit_line") and k != first_content and furniture.credit_match(line.strip(_STRIP)):
             rule = "credit_line"
