@@ -9,7 +9,14 @@ calques in other wordings and native sentences aimed at the new entries' trigger
 measure whether the patterns generalise. ``mt_round2.tsv`` / ``native_round2.tsv`` and
 ``mt_round3.tsv`` / ``native_round3.tsv`` (diplomacy, institutions, economy) are further rounds of
 calques none of the above covered, measured before their entries were written;
-``mt_probe2.tsv`` / ``native_probe2.tsv`` probe those entries in other wordings. A positive is found
+``mt_probe2.tsv`` / ``native_probe2.tsv`` probe those entries in other wordings. Rounds 4 (calques
+of justice, health, education, labour, sport, culture, weather, technology, transport, housing)
+and 5 (literal idioms, connectors, clefts, post-posed adjectives) were measured at 0/75 and 0/67
+before their entries; ``mt_probe4.tsv`` and ``mt_probe5.tsv`` probe those entries in other
+wordings and keep a floor of their own (``MIN_PROBE_RECALL``): probe 5 measured 28/30 when
+written; one general fix followed (a post-posed adjective may be followed by 'as', 'and', 'to'
+... as well as by a verb), 29/30; the miss left is 'the deputy turns her jacket' after 'Each
+time the wind changes' (the entry stands down near weather words). A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
 code ST001, come from a check in ``mono.py``, not from a lexicon); a negative is a false positive
 when it raises any MT or ST flag.
@@ -40,6 +47,9 @@ FAMILY = {"MT001": "calque", "MT008": "calque", "MT002": "idiom",
 
 # thresholds a little below what the lexicons reach (see the module docstring to measure)
 MIN_RECALL = 0.97
+# a probe file on its own (mt_probe*.tsv: written after its round's entries, in other wordings, and
+# measured, not tuned on): what generality the entries have, with a lower floor
+MIN_PROBE_RECALL = 0.9
 MIN_RECALL_BY_FAMILY = {"calque": 0.95, "idiom": 0.95, "structure": 0.92}
 MAX_FALSE_POSITIVE_RATE = 0.01
 
@@ -107,13 +117,14 @@ def test_recall_on_mt_sentences(checker: Checker, names: tuple[str, ...]) -> Non
     hits = {p.sentence: found(checker, p) for p in pos}
     recall = sum(bool(h) for h in hits.values()) / len(pos)
     missed = [p.span for p in pos if not hits[p.sentence]]
-    assert recall >= MIN_RECALL, f"recall {recall:.3f}; missed: {missed}"
-    for family, floor in MIN_RECALL_BY_FAMILY.items():
+    floor = MIN_PROBE_RECALL if len(names) == 1 and names[0].startswith("mt_probe") else MIN_RECALL
+    assert recall >= floor, f"recall {recall:.3f}; missed: {missed}"
+    for family, family_floor in MIN_RECALL_BY_FAMILY.items():
         group = [p for p in pos if FAMILY[p.code] == family]
         # the flag must also say the right kind of artifact
         right = sum(any(FAMILY.get(c) == family for c in hits[p.sentence]) for p in group)
         if len(group) >= 10:  # a family floor means little on a handful of sentences
-            assert right / len(group) >= floor, (family, right, len(group))
+            assert right / len(group) >= min(floor, family_floor), (family, right, len(group))
 
 
 @pytest.mark.parametrize("names", [NEGATIVE_FILES, *((n,) for n in NEGATIVE_FILES)],
