@@ -399,6 +399,8 @@ PROBED: list[tuple[str, str, str]] = [
 # damages, strain, direction ...): none of these may raise an MT flag.
 NATIVE_NEWS: list[str] = [
     'Police found an explosive device near the embassy on Tuesday.',
+    'Sanitary conditions in the camp were appalling, aid workers said.',
+    'Inspectors found the kitchen met sanitary standards and requirements.',
     'The governor issued an executive order banning gatherings of more than 50 people.',
     'She was sentenced to five years in prison for fraud.',
     'Members of Parliament voted 310 to 250 to approve the bill at second reading.',
