@@ -72,6 +72,8 @@ def _credit_pattern(agencies: list[str]) -> re.Pattern[str]:
         # Photo: Name (no agency), PHOTO ARCHIVES LA PRESSE
         rf"(?:photo|photos|crédit\s+photo|photo\s+credit|credit|image)\s*:\s*{name}(?:\s*[,/|]\s*[\w'’ .&-]{{1,40}})?",
         r"(?-i:PHOTO|PHOTOS)\s+[A-ZÀ-Ý0-9'’ .&/,-]{3,60}",
+        # © words/Agency or Outlet: '© FT montage/Getty Images', '© Jane Doe for Le Monde/Hans Lucas'
+        rf"©\s*[^/\n]{{1,40}}/\s*(?:{agencies_run}|{name})",
         # bylines: By First Last[, Outlet]
         (rf"(?:by|par)\s+{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*(?:,|and|et|&)\s*{_NAME}\s+{_NAME}(?:\s+{_NAME}){{0,2}})*"
          rf"(?:\s*[,|/–—-]\s*(?:(?:the\s+)?{_NAME}\s*|&\s*){{1,6}})?"),
