@@ -47,6 +47,18 @@ rounds 1-3 it finds 80 of 405 lines alone, none of 304 body lines, none of 40,00
 sentences and none of 15,500 literary sentences. (The round-4 data commit's own numbers, 0.446
 and 0.298, were taken with that rule already in the working tree for the checker.) Round 4 is
 kept apart with a floor of its own, so it keeps measuring unseen sites.
+
+A fix pass on round 4 then added general shapes for its misses to both stages (donation appeals
+and buttons, trial and plan offers, early-access and editor's-pick notes, tag lists without a
+colon, Name/Outlet, chart, 'OUTLET PHOTO: NAME' and 'Photo ABBR' credits, copyright lines with
+the holder first, correction, print-edition, republish, disclosure and funding notes, academic
+and reporter bios, browser notices, live-blog controls, comment counters, French free-access,
+paywall, independence and consent notes and their MT, bylines with a role or place, e-mail
+addresses alone): checker 0.446 (54/121) -> 0.975 (118/121), cleaner 0.388 (47/121) -> 0.975,
+no body line taken, rounds 1-3 unchanged (396/405 each). Left alone: a bare photographer's name
+('Greg Nash', indistinguishable from a one-line name), a product name ('Semafor Signals') and a
+site's slogan ('Get news that's free, independent and based on evidence.'). Round 4 is no
+longer unseen after this pass; its floor now guards the shapes.
 """
 
 from __future__ import annotations
@@ -65,9 +77,9 @@ DATA = Path(__file__).resolve().parent / "data" / "furniture_heldout"
 FURNITURE_CODES = frozenset({"BP001", "BP002"})
 
 MIN_RECALL = 0.95
-# round 4 measures sites no pattern was written from (see above)
-MIN_ROUND4_RECALL = 0.44
-MIN_ROUND4_CLEAN_RECALL = 0.38
+# round 4: written blind to the patterns, then fixed in its own pass (see above)
+MIN_ROUND4_RECALL = 0.96
+MIN_ROUND4_CLEAN_RECALL = 0.96
 # share of found lines given the expected code
 MIN_CODE_AGREEMENT = 0.95
 MIN_CLEAN_RECALL = 0.95
