@@ -59,6 +59,13 @@ no body line taken, rounds 1-3 unchanged (396/405 each). Left alone: a bare phot
 ('Greg Nash', indistinguishable from a one-line name), a product name ('Semafor Signals') and a
 site's slogan ('Get news that's free, independent and based on evidence.'). Round 4 is no
 longer unseen after this pass; its floor now guards the shapes.
+
+Round 5 (``*_round5.txt``, 126 + 71 lines from 20 sites no earlier round used, written blind by
+another helper) was measured after round 4's fix pass, and nothing was changed with it in view:
+patterns alone 0.405 (51/126) in each stage; with the reader-command shape, checker 0.484
+(61/126) and cleaner 0.508 (64/126); no body line taken. That is the honest figure for pages of
+sites no pattern was written from: about half of their furniture lines. Round 5 stays unseen,
+with a floor just below what it measured.
 """
 
 from __future__ import annotations
@@ -80,6 +87,9 @@ MIN_RECALL = 0.95
 # round 4: written blind to the patterns, then fixed in its own pass (see above)
 MIN_ROUND4_RECALL = 0.96
 MIN_ROUND4_CLEAN_RECALL = 0.96
+# round 5: written blind and never fixed against (see above)
+MIN_ROUND5_RECALL = 0.47
+MIN_ROUND5_CLEAN_RECALL = 0.49
 # share of found lines given the expected code
 MIN_CODE_AGREEMENT = 0.95
 MIN_CLEAN_RECALL = 0.95
@@ -106,7 +116,9 @@ ROUND2 = _furniture("furniture_round2.txt")
 ROUND3 = _furniture("furniture_round3.txt")
 FURNITURE = ROUND1 + ROUND2 + ROUND3
 ROUND4 = _furniture("furniture_round4.txt")
-BODY = _body() + _body("body_round2.txt") + _body("body_round3.txt") + _body("body_round4.txt")
+ROUND5 = _furniture("furniture_round5.txt")
+BODY = (_body() + _body("body_round2.txt") + _body("body_round3.txt") + _body("body_round4.txt")
+        + _body("body_round5.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +137,17 @@ def _segment_codes(checker: Checker, line: str) -> set[str]:
 def test_data_is_well_formed() -> None:
     assert len(ROUND1) >= 150 and len(ROUND2) >= 100 and len(ROUND3) >= 80 and len(BODY) >= 250
     assert {c for c, _ in FURNITURE} <= FURNITURE_CODES
-    assert len({ln for _, ln in FURNITURE + ROUND4}) == len(FURNITURE + ROUND4), "duplicate furniture line"
-    assert not {ln for _, ln in FURNITURE + ROUND4} & set(BODY)
-    assert len(ROUND4) >= 100 and {c for c, _ in ROUND4} <= FURNITURE_CODES
+    every = FURNITURE + ROUND4 + ROUND5
+    assert len({ln for _, ln in every}) == len(every), "duplicate furniture line"
+    assert not {ln for _, ln in every} & set(BODY)
+    assert len(ROUND4) >= 100 and len(ROUND5) >= 100 and {c for c, _ in ROUND4 + ROUND5} <= FURNITURE_CODES
+
+
+def test_unseen_sites_of_round_5(checker: Checker) -> None:
+    found = sum(bool(_doc_codes(checker, line)) for _c, line in ROUND5) / len(ROUND5)
+    cleaned = sum(_cleaner_removes(line) for _c, line in ROUND5) / len(ROUND5)
+    assert found >= MIN_ROUND5_RECALL, found
+    assert cleaned >= MIN_ROUND5_CLEAN_RECALL, cleaned
 
 
 def test_unseen_sites_of_round_4(checker: Checker) -> None:
