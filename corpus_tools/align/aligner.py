@@ -75,7 +75,8 @@ class AlignOptions:
     # ``orphan_window`` sentences of where a first alignment puts it) is below ``orphan_ratio`` x
     # the document's median best cosine has no plausible counterpart (a chapter subtitle only
     # one side has, a translator's credit, a caption): its 1-0/0-1 cost is scaled down in
-    # proportion and its paragraph group is aligned again, so it is left unaligned instead of
+    # proportion and its paragraph group is aligned again (in the usual band, centred on the
+    # first path), so it is left unaligned instead of
     # glued onto a neighbour's bead. 0 turns it off. Strict F1 dev / test0-6 / TransRead (no
     # model retrained, scripts/eval_align.py): 0.8842 / 0.9095 / 0.9438 without; with 0.4 and a
     # window of 250: 0.8842 / 0.9107 / 0.9439 (ratio 0.35 / 0.45: 0.9107 / 0.9108 on test0-6,
@@ -147,7 +148,7 @@ class Aligner:
             ts = skips[1][t0:t1] if skips else None
             if ss is not None and ts is not None and min(ss.min(initial=INF), ts.min(initial=INF)) < model.skip_cost:
                 found[k] = align_units(src_len[s0:s1], tgt_len[t0:t1], subs[k], model, around=found[k],
-                                       half_width=self.options.orphan_window, src_skip=ss, tgt_skip=ts)
+                                       half_width=model.band, src_skip=ss, tgt_skip=ts)
             if run_ch is not None:
                 subs[k][0] = _slice(run_ch, s0, s1, t0, t1)
                 found[k] = align_units(src_len[s0:s1], tgt_len[t0:t1], subs[k], model, around=found[k],
