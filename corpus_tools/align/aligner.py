@@ -7,7 +7,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from corpus_tools.align.dp import INF, Channel, CostModel, RawBead, align_units
+from corpus_tools.align.dp import (
+    INF,
+    Channel,
+    CostModel,
+    RawBead,
+    align_units,
+    unit_rows,
+)
 from corpus_tools.align.features import (
     Dictionary,
     bags_to_matrices,
@@ -270,8 +277,7 @@ def best_cosines(x: np.ndarray, y: np.ndarray, center: np.ndarray, window: int,
     rows whose range holds it. Block by block: time and memory grow linearly.
     """
     n, m = len(x), len(y)
-    nx = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    ny = y / np.maximum(np.linalg.norm(y, axis=1, keepdims=True), 1e-12)
+    nx, ny = unit_rows(x), unit_rows(y)
     bx, by = np.full(n, -1.0), np.full(m, -1.0)
     for a in range(0, n, block):
         b = min(n, a + block)

@@ -189,7 +189,8 @@ def _member_shortfall(dots: list[list[np.ndarray]], norms: list[np.ndarray], gx:
     return out
 
 
-def _unit_rows(mat: np.ndarray) -> np.ndarray:
+def unit_rows(mat: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero), as float64."""
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     out: np.ndarray = (mat / np.where(norms > 0, norms, 1.0)).astype(np.float64)
     return out
@@ -198,8 +199,8 @@ def _unit_rows(mat: np.ndarray) -> np.ndarray:
 def _run_tables(ch: Channel) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Unit-length run vectors by run length (index 0 unused, 1 = single units)."""
     empty = np.zeros((0, 0))
-    src = [empty, _unit_rows(ch.src)] + [_unit_rows(r) for r in ch.src_runs]
-    tgt = [empty, _unit_rows(ch.tgt)] + [_unit_rows(r) for r in ch.tgt_runs]
+    src = [empty, unit_rows(ch.src)] + [unit_rows(r) for r in ch.src_runs]
+    tgt = [empty, unit_rows(ch.tgt)] + [unit_rows(r) for r in ch.tgt_runs]
     return src, tgt
 
 
