@@ -66,6 +66,17 @@ patterns alone 0.405 (51/126) in each stage; with the reader-command shape, chec
 (61/126) and cleaner 0.508 (64/126); no body line taken. That is the honest figure for pages of
 sites no pattern was written from: about half of their furniture lines. Round 5 stays unseen,
 with a floor just below what it measured.
+
+The statistical furniture model (``corpus_tools.furniture_model``, trained by
+``scripts/train_furniture_model.py`` on rounds 1-4 and ``tests/data/furniture_train`` (487 lines
+from 41 other sites and 500 article lines, headlines among them), never on round 5) flags the
+lines of a document that no pattern takes: round 5, checker on documents, 0.484 (61/126) ->
+0.897 (113/126), no body line of any round taken; rounds 1-3 and 4 reach 1.0 (training data).
+Units (``check_pair``) keep the patterns alone (0.484 on round 5): a unit is a sentence out of
+its page, and the model takes too many short sentences of dialogue or subtitles for furniture
+(7% of the short TransRead lines). The cleaner flags what the model takes and deletes nothing
+more. Documents are checked with a headline before the line, as on a page, since the model
+never judges a document's first line.
 """
 
 from __future__ import annotations
@@ -87,8 +98,8 @@ MIN_RECALL = 0.95
 # round 4: written blind to the patterns, then fixed in its own pass (see above)
 MIN_ROUND4_RECALL = 0.96
 MIN_ROUND4_CLEAN_RECALL = 0.96
-# round 5: written blind and never fixed against (see above)
-MIN_ROUND5_RECALL = 0.47
+# round 5: written blind and never fixed against; the model was not trained on it (see above)
+MIN_ROUND5_RECALL = 0.87
 MIN_ROUND5_CLEAN_RECALL = 0.49
 # share of found lines given the expected code
 MIN_CODE_AGREEMENT = 0.95
@@ -126,8 +137,14 @@ def checker() -> Checker:
     return make_checker("en", "fr")
 
 
+_HEADLINE = "Headline of the page\n\n"
+
+
 def _doc_codes(checker: Checker, line: str) -> set[str]:
-    return {f.code for f in checker.check_text(line + "\n")} & FURNITURE_CODES
+    # after a headline, as on a page: the statistical model never judges a document's first line
+    doc = _HEADLINE + line + "\n"
+    return {f.code for f in checker.check_text(doc) if f.start is not None and f.start >= len(_HEADLINE)} \
+        & FURNITURE_CODES
 
 
 def _segment_codes(checker: Checker, line: str) -> set[str]:

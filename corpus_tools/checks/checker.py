@@ -38,7 +38,9 @@ class Checker:
         self._pairs: OrderedDict[tuple[str, str], tuple[Flag, ...]] = OrderedDict()
         codes = ",".join(sorted(enabled))
         lex = f"|lex:{len(lexicon.entries)}" + (f"+{len(extra_lexicons)}files" if extra_lexicons else "")
-        self.name = f"checks-{CHECKS_VERSION}:{codes}{lex}"
+        model = self._src.furniture_model
+        fm = f"|furniture-model:{model.version}" if model is not None else ""
+        self.name = f"checks-{CHECKS_VERSION}:{codes}{lex}{fm}"
 
     def check_text(self, text: str) -> Iterator[Flag]:
         """Monolingual checks on a whole raw document; ``start``/``end`` are offsets into ``text``."""

@@ -17,6 +17,7 @@ from operator import eq
 from corpus_tools.checks.data import CheckData
 from corpus_tools.checks.lexicon import LexiconIndex, TokenMemo, tokens_lower
 from corpus_tools.checks.registry import CHECKS
+from corpus_tools.furniture_model import load_furniture_model
 from corpus_tools.model import Flag, Severity
 from corpus_tools.reader_commands import is_reader_command
 
@@ -192,6 +193,8 @@ class MonoChecker:
         # tokens starting with a furniture cue word (a gate for sentence units)
         self._cues: TokenMemo[bool] = TokenMemo(lambda tok: tok.startswith(cues))
         self._furniture_on = not self.enabled.isdisjoint(("BP001", "BP002"))
+        # the statistical model for furniture no pattern names (short lines only)
+        self.furniture_model = load_furniture_model() if self._furniture_on else None
         # the lexicon's codes that can fire here (none: the lexicon is not searched at all)
         self._lexicon_on = any(e.code in self.enabled for e in lexicon.entries)
 
@@ -214,9 +217,11 @@ class MonoChecker:
                     flags.append(_flag("BP001", s2 + m.start(), e2, text, "site-name suffix after the headline",
                                        "delete the suffix"))
             kind = self._furniture(line) if self._furniture_on else None
+            guess = None
+            if kind is None and idx > 0 and self._furniture_on:  # never the headline
+                kind = guess = self._furniture_guess(line)
             if kind and kind in on:
-                flags.append(_flag(kind, s2, e2, text, "page furniture line (not article text)"
-                                   if kind == "BP001" else "photo credit, agency credit or byline", "delete the line"))
+                flags.append(_flag(kind, s2, e2, text, _furniture_message(kind, guess is not None), "delete the line"))
                 whole_line.add(s)
                 line_kind[s] = kind
                 continue
@@ -261,10 +266,11 @@ class MonoChecker:
         toks = set(tok_list)
         if (self._furniture_on and s2 < e2 and "\n" not in text[s2:e2]
                 and (_maybe_furniture(text[s2:e2]) or self._cues.hits(toks))):
+            # patterns only: a unit is a sentence out of its page, and short sentences of dialogue,
+            # subtitles or lists look too much like furniture to the statistical model
             kind = self._furniture(text[s2:e2], toks)
             if kind and kind in on:
-                flags.append(_flag(kind, s2, e2, text, "page furniture (not article text)"
-                                   if kind == "BP001" else "photo credit, agency credit or byline", "delete the unit"))
+                flags.append(_flag(kind, s2, e2, text, _furniture_message(kind, False), "delete the unit"))
         # No TY003 here: a quotation or a bracket often spans sentences, so one sentence with an
         # unmatched mark is normal. Balance is checked on raw documents (check_document) and,
         # for units, by comparing the source and target structure (BI009, BI011).
@@ -296,6 +302,10 @@ class MonoChecker:
         if is_reader_command(line):
             return "BP001"
         return None
+
+    def _furniture_guess(self, line: str) -> str | None:
+        """The statistical model's code for a line no pattern took ("BP001"/"BP002"/None)."""
+        return self.furniture_model.classify(line) if self.furniture_model is not None else None
 
     def _captions(self, text: str, nonempty: list[tuple[int, int]], kind: dict[int, str],
                   skip: set[int]) -> Iterator[Flag]:
@@ -674,6 +684,11 @@ def _maybe_french(tok_list: list[str], toks: set[str], chunk: str, strong: froze
     if not strong.isdisjoint(toks):
         n += sum(1 for t in tok_list if t in strong)
     return n >= 2
+
+
+def _furniture_message(kind: str, guess: bool) -> str:
+    what = "page furniture (not article text)" if kind == "BP001" else "photo credit, agency credit or byline"
+    return f"{what}, by its words and shape (statistical model): check it" if guess else what
 
 
 def _maybe_furniture(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -20,6 +20,7 @@ from corpus_tools.clean.codes import CODES
 from corpus_tools.clean.patterns import Furniture, by_blocks, line_key, load_furniture
 from corpus_tools.clean.typography import HONORIFIC, INLINE_RULES, InlineRule
 from corpus_tools.errors import ConfigError
+from corpus_tools.furniture_model import load_furniture_model
 from corpus_tools.model import Edit, Flag, Paragraph, Severity
 from corpus_tools.reader_commands import is_reader_command
 
@@ -47,6 +48,8 @@ def _registry() -> Mapping[str, RuleInfo]:
         "quote_check": RuleInfo("quote_check", "TY003", "Flag quotes and brackets that are unbalanced (never auto-fixed)."),
         "number_check": RuleInfo("number_check", "TY008", "Flag French times (20 h 30) and space-grouped numbers "
                                  "that cannot be fixed safely."),
+        "furniture_check": RuleInfo("furniture_check", "BP001", "Flag (never delete) short lines that the statistical "
+                                    "furniture model (data/furniture/model.tsv) takes for furniture no pattern names."),
     }
     for r in INLINE_RULES:
         if r.name not in rules:
@@ -567,6 +570,23 @@ def _flag(code: str, message: str, start: int, end: int, text: str, suggestion: 
                 suggestion=suggestion, span=text[start:end], start=start, end=end)
 
 
+def _furniture_guesses(text: str, lines: list[tuple[int, int, bool]], first_content: int,
+                       deleted: Mapping[int, str]) -> Iterator[Flag]:
+    """Flags for the lines kept that the statistical model takes for furniture (the headline excepted)."""
+    model = load_furniture_model()
+    for k, (a, b, blank) in enumerate(lines):
+        if blank or k == first_content or k in deleted:
+            continue
+        kind = model.classify(text[a:b])
+        if kind is not None:
+            s = text[a:b]
+            a2 = a + len(s) - len(s.lstrip())
+            b2 = b - (len(s) - len(s.rstrip()))
+            what = "page furniture" if kind == "BP001" else "photo credit, agency credit or byline"
+            yield _flag(kind, f"{what}? kept, but the furniture model takes it for one: check it", a2, b2, text,
+                        "delete the line")
+
+
 def clean_text(text: str, config: CleanConfig | None = None, *,
                caption_spans: Iterable[tuple[int, int]] = ()) -> CleanResult:
     """Clean one document; edits and flags point into ``text`` (code points).
@@ -673,6 +693,8 @@ def clean_text(text: str, config: CleanConfig | None = None, *,
             for s, e, msg, sugg in _number_flags(cleaned):
                 a, b = buf.original_span(s, e)
                 flags.append(_flag("TY008", msg, a, b, text, sugg))
+    if on("furniture_check"):
+        flags.extend(_furniture_guesses(text, lines, first_content, deleted_as))
     for p in paras:
         if p.deleted is not None:
             edits.append(p.deleted)
