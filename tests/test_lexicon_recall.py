@@ -34,7 +34,10 @@ chief of staff of the army', 'the totality of the evidence', 'in the frame of th
 'at the height of 30,000 feet' ...), which were narrowed. After 394 new general entries (each
 with its inflections and wordings, guarded by near/unless), written in two batches (355 rows at
 74 -> 355, then 101 rows at 5 -> 101): 456/456 and 0/456, and no new hit on ~59,500 lines of
-native English (alignment English sides, newstest, a 50,000-pair bench). Twenty-six candidates
+native English (alignment English sides, newstest, a 50,000-pair bench). Two private probes of
+other wordings of the new entries (80 sentences, not kept as files) found 74/80; six entries were
+then widened in general ways (plurals in a context list, adjectives before a noun, 'evolved' as
+well as 'evolves', 'the Sages' near the Constitutional Council), 80/80. Twenty-six candidates
 whose English rendering is normal English in most contexts were left out (the file header lists
 them). A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
