@@ -104,20 +104,22 @@ class FurnitureModel:
 
     def score(self, line: str) -> float:
         """Probability that ``line`` is page furniture (0.0 for lines too long to be furniture)."""
-        s = line.strip()
-        if not s or len(s) > MAX_CHARS or len(s.split()) > MAX_WORDS:
-            return 0.0
-        return self._prob(features(s, self.furniture), self.furniture, self.furniture_bias)
+        feats = self._features(line)
+        return 0.0 if feats is None else self._prob(feats, self.furniture, self.furniture_bias)
 
     def classify(self, line: str) -> str | None:
         """"BP002" (credit or byline), "BP001" (other furniture) or None (article text)."""
+        feats = self._features(line)
+        if feats is None or self._prob(feats, self.furniture, self.furniture_bias) < self.threshold:
+            return None
+        return "BP002" if self._prob(feats, self.credit, self.credit_bias) >= 0.5 else "BP001"
+
+    def _features(self, line: str) -> list[str] | None:
+        """The line's features, or None for an empty line or one too long to be furniture."""
         s = line.strip()
         if not s or len(s) > MAX_CHARS or len(s.split()) > MAX_WORDS:
             return None
-        feats = features(s, self.furniture)
-        if self._prob(feats, self.furniture, self.furniture_bias) < self.threshold:
-            return None
-        return "BP002" if self._prob(feats, self.credit, self.credit_bias) >= 0.5 else "BP001"
+        return features(s, self.furniture)
 
     @staticmethod
     def _prob(feats: list[str], weights: dict[str, float], bias: float) -> float:

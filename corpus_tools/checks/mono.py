@@ -217,11 +217,11 @@ class MonoChecker:
                     flags.append(_flag("BP001", s2 + m.start(), e2, text, "site-name suffix after the headline",
                                        "delete the suffix"))
             kind = self._furniture(line) if self._furniture_on else None
-            guess = None
-            if kind is None and idx > 0 and self._furniture_on:  # never the headline
-                kind = guess = self._furniture_guess(line)
+            guessed = kind is None and idx > 0 and self._furniture_on  # never the headline
+            if guessed:
+                kind = self._furniture_guess(line)
             if kind and kind in on:
-                flags.append(_flag(kind, s2, e2, text, _furniture_message(kind, guess is not None), "delete the line"))
+                flags.append(_flag(kind, s2, e2, text, _furniture_message(kind, guessed), "delete the line"))
                 whole_line.add(s)
                 line_kind[s] = kind
                 continue
