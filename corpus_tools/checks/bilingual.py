@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import OrderedDict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Hashable, Iterator
+from typing import Any, Generic, TypeVar
 
 from corpus_tools.checks.data import CheckData, data_text
 from corpus_tools.checks.lexicon import LexiconIndex
@@ -79,19 +78,48 @@ _ACRO_STOP = frozenset(["OK", "TV", "PM", "AM", "PDF", "USB", "GPS", "CEO", "CFO
 _CAP_STOP = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Madam", "Lady", "Lord", "Mme", "Mlle", "Monsieur", "Madame", "President", "Président", "Présidente", "Prime", "Premier", "Première", "Minister", "Ministre", "Secretary", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Général", "Senator", "Sénateur", "Governor", "Mayor", "Maire", "Chief", "Justice", "Judge", "Juge", "Officer", "Director", "Directeur", "Chairman", "Leader", "Ambassador", "Ambassadeur", "Foreign", "Defence", "Defense", "Interior", "Finance", "Finances", "Health", "Santé", "Affairs", "Department", "Ministry", "Ministère", "Office", "Bureau", "Council", "Conseil", "Committee", "Comité", "Commission", "House", "Maison", "Senate", "Sénat", "Congress", "Congrès", "Parliament", "Parlement", "Assembly", "Assemblée", "Court", "Cour", "Supreme", "Suprême", "Federal", "Fédéral", "National", "Nationale", "State", "States", "United", "Unis", "Nations", "Union", "European", "Européenne", "Européen", "Republic", "République", "Kingdom", "Royaume", "Democratic", "Démocrate", "Party", "Parti", "Liberal", "Libéral", "Conservative", "Conservateur", "Labour", "Green", "Verts", "Socialist", "Socialiste", "Republican", "Républicain", "Republicans", "Républicains", "Democrat", "Democrats", "Church", "Église", "University", "Université", "School", "École", "College", "Collège", "Hospital", "Hôpital", "Police", "Army", "Armée", "Navy", "Air", "Force", "Forces", "Guard", "Garde", "Agency", "Agence", "Service", "Services", "Bank", "Banque", "Central", "Centrale", "International", "Internationale", "Global", "World", "Monde", "War", "Guerre", "Cup", "Coupe", "Games", "Jeux", "Olympic", "Olympics", "Olympiques", "North", "South", "East", "West", "Nord", "Sud", "Est", "Ouest", "Northern", "Southern", "Eastern", "Western", "Middle", "Street", "Rue", "Avenue", "Road", "Square", "Place", "Bridge", "Pont", "River", "Rivière", "Fleuve", "Lake", "Lac", "Mount", "Mont", "Island", "Île", "City", "Ville", "Hall", "Palace", "Palais", "Museum", "Musée", "Centre", "Center", "Festival", "Prize", "Prix", "Award", "Day", "Jour", "Year", "Christmas", "Noël", "Easter", "Pâques", "God", "Dieu", "Internet", "Web", "Covid", "Coronavirus", "Black", "White", "Red", "Blue", "Gold", "Great", "Grand", "Grande", "New", "Nouveau", "Nouvelle", "Old", "Saint", "Sainte", "St", "Santa", "English", "French", "Russian", "American", "Canadian", "British", "German", "Italian", "Spanish", "Chinese", "Japanese", "Ukrainian", "Polish", "Swiss", "Belgian", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "Greek", "Turkish", "Iranian", "Iraqi", "Syrian", "Israeli", "Palestinian", "Lebanese", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan", "Saudi", "Indian", "Pakistani", "Afghan", "Korean", "Vietnamese", "Mexican", "Brazilian", "Argentine", "Argentinian", "Chilean", "Cuban", "Haitian", "African", "European", "Asian", "Arab", "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Quebecer", "Quebecers", "Québécois", "Québécoise", "Canadians", "Americans", "Russians", "Ukrainians", "Europeans", "Français", "Française", "Anglais", "Soviet", "Western", "Kremlin", "Francophone", "Anglophone", "This", "That", "These", "Those", "The", "And", "But", "For", "With", "From", "When", "Where", "While", "After", "Before", "Since", "During", "Although", "However"])
 
 _DIGIT = re.compile(r"\d")
-# entries kept per checker for repeated source sentences (first in, first out)
+# entries kept per checker for repeated units (per generation: see RecentCache)
 _CACHE_SIZE = 4096
 
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
 
-def remember(cache: OrderedDict[Any, Any], key: object, value: object) -> None:
-    """Store in a first-in-first-out cache of ``_CACHE_SIZE`` entries.
 
-    An OrderedDict drops its oldest entry in O(1); ``del d[next(iter(d))]`` on a plain dict
-    walks over the holes earlier deletions left at its front (~4 µs per call at this size).
+class RecentCache(Generic[_K, _V]):
+    """Values of recently seen keys, in bounded memory: two generations of ``size`` entries.
+
+    When the newer generation is full it becomes the older one and the older one is dropped
+    whole. One dict operation per call and no per-entry bookkeeping: on a corpus of distinct
+    units a first-in-first-out OrderedDict cost more (its linked list, one eviction per call)
+    than its hits saved. A key is remembered for between ``size`` and ``2 * size`` insertions.
     """
-    if len(cache) >= _CACHE_SIZE:
-        cache.popitem(last=False)
-    cache[key] = value
+
+    __slots__ = ("_new", "_old", "_size")
+
+    def __init__(self, size: int = _CACHE_SIZE) -> None:
+        self._size = size
+        self._new: dict[_K, _V] = {}
+        self._old: dict[_K, _V] = {}
+
+    def get(self, key: _K) -> _V | None:
+        """The value remembered for ``key``, or None."""
+        value = self._new.get(key)
+        return self._old.get(key) if value is None else value
+
+    def put(self, key: _K, value: _V) -> None:
+        if len(self._new) >= self._size:
+            self._old = self._new
+            self._new = {}
+        self._new[key] = value
+
+    def clear(self) -> None:
+        self._new = {}
+        self._old = {}
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
+
+
 _FR_ACCENT = re.compile(r"[èêàçùûôîœëïÈÊÀÇÙÛÔÎŒËÏ]")
 _NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
 _PRE_BRACKET = re.compile(r"[()\[\]]")
@@ -121,13 +149,15 @@ def _plain_numbers(text: str, lang: str) -> list[str]:
     return sorted(_PLAIN_NUM.findall(text))
 
 
-def _shared_lower(src: str, s_low: list[str], t_low: list[str]) -> set[str]:
-    """Words of 3+ letters in both sides, not counting capitalised ones (names)."""
+def _two_shared_lower(src: str, s_low: list[str], t_low: list[str]) -> bool:
+    """True if two or more words of 3+ letters are in both sides, not counting capitalised ones (names)."""
     shared = {w for w in set(s_low).intersection(t_low) if len(w) > 2}
     if len(shared) < 2:
-        return shared
-    # words written in lowercase in the source itself
-    return shared.intersection(_WORD.findall(src))
+        return False
+    # words written in lowercase in the source itself; a substring test first, since shared
+    # words are mostly names, capitalised in the source, and tokenising the source costs more
+    lower_in_src = {w for w in shared if w in src}
+    return len(lower_in_src) >= 2 and len(lower_in_src.intersection(_WORD.findall(src))) >= 2
 
 
 def _repeats(toks: list[str]) -> bool:
@@ -277,7 +307,7 @@ class BilingualChecker:
         self._use: Any = None
         self._names, self._phrases = self._name_table(data)
         self._ff = self._false_friends() if (self.src_lang, self.tgt_lang) == ("fr", "en") else ()
-        self._src_cache: OrderedDict[str, str | None] = OrderedDict()
+        self._src_cache: RecentCache[str, tuple[str | None]] = RecentCache()
         self._spelled_src = _SPELLED.get(self.src_lang, {})
         self._spelled_tgt = _SPELLED.get(self.tgt_lang, {})
         if "BI018" in enabled:
@@ -376,7 +406,7 @@ class BilingualChecker:
                 out.append(self._f("BI012", "tgt", tgt, 0, len(tgt), f"tags/placeholders differ: {st} vs {tt}",
                                    "copy the tags and placeholders unchanged"))
         if ("BI003" in on and not same and self.src_lang != self.tgt_lang
-                and len(_shared_lower(src, s_low, t_low)) >= 2):
+                and _two_shared_lower(src, s_low, t_low)):
             out.extend(self._untranslated(src, tgt, s_low, t_low))
         if "BI015" in on and self._ff:
             fsrc = fold(src)
@@ -407,12 +437,11 @@ class BilingualChecker:
     # --- language ----------------------------------------------------------------------------------
     def _src_language(self, text: str, low: list[str]) -> str | None:
         """``_wrong_language`` for the source side, remembered for repeated sources."""
-        cache = self._src_cache
-        if text in cache:
-            return cache[text]
-        wrong = self._wrong_language(text, low, self.src_lang)
-        remember(cache, text, wrong)
-        return wrong
+        hit = self._src_cache.get(text)
+        if hit is None:
+            hit = (self._wrong_language(text, low, self.src_lang),)
+            self._src_cache.put(text, hit)
+        return hit[0]
 
     def _wrong_language(self, text: str, low: list[str], lang: str) -> str | None:
         if len(low) < 3:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
-from corpus_tools.checks.bilingual import _WORD, BilingualChecker, remember
+from corpus_tools.checks.bilingual import _WORD, BilingualChecker, RecentCache
 from corpus_tools.checks.data import load_check_data
 from corpus_tools.checks.lexicon import (
     LexiconIndex,
@@ -34,8 +33,8 @@ class Checker:
         self.enabled = enabled
         self._src = MonoChecker(src_lang, enabled, lexicon, data)
         self._bi = BilingualChecker(src_lang, tgt_lang, enabled, lexicon, data) if tgt_lang else None
-        self._seen: OrderedDict[str, tuple[tuple[Flag, ...], list[str]]] = OrderedDict()
-        self._pairs: OrderedDict[tuple[str, str], tuple[Flag, ...]] = OrderedDict()
+        self._seen: RecentCache[str, tuple[tuple[Flag, ...], list[str]]] = RecentCache()
+        self._pairs: RecentCache[tuple[str, str], tuple[Flag, ...]] = RecentCache()
         codes = ",".join(sorted(enabled))
         lex = f"|lex:{len(lexicon.entries)}" + (f"+{len(extra_lexicons)}files" if extra_lexicons else "")
         model = self._src.furniture_model
@@ -60,10 +59,10 @@ class Checker:
         if hit is None:
             s_low = _WORD.findall(src.lower())
             hit = (tuple(self._src.check_segment(src, side="src", tok_list=s_low)), s_low)
-            remember(self._seen, src, hit)
+            self._seen.put(src, hit)
         flags = list(hit[0])
         flags.extend(self._bi.check(src, tgt, hit[1]))
-        remember(self._pairs, key, tuple(flags))
+        self._pairs.put(key, tuple(flags))
         return flags
 
 

@@ -70,7 +70,7 @@ _INTERJECTIONS = frozenset(["ha", "ho", "hey", "no", "yes", "go", "la", "na", "b
 _PRE_TY001 = re.compile(r"[ \u00A0\u202F][,;:!?)\]”.]")
 _PRE_TY002 = re.compile(r"[.,;:!?][ \u00A0]?[.,;:]")
 _DIGIT = re.compile(r"\d")
-_PRE_TY008 = re.compile(r"\d(?:,\d{1,2}(?!\d)|[\u00A0\u202F]|[ \u00A0\u202F]?[%€]|[ \u00A0\u202F]?h\b|[ \u00A0\u202F]?h[ \u00A0\u202F]?\d"
+_PRE_TY008 = re.compile(r"\d(?:,\d{1,2}(?!\d)|[\u00A0\u202F]|[ \u00A0\u202F]%|[ \u00A0\u202F]?€|[ \u00A0\u202F]?h\b|[ \u00A0\u202F]?h[ \u00A0\u202F]?\d"
                         r"|(?:e|er|re|ème|ère)\b| \d{3}\b|[ \u00A0]?j[ \u00A0]?/)")
 _WORD_RX = re.compile(r"[^\W\d_]+")
 _FR_HON_TOKENS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dre", "pre"])
@@ -294,10 +294,10 @@ class MonoChecker:
             return "BP002"
         # only the patterns whose trigger words the line has (one alternation of all of
         # them costs ~16 µs a sentence)
-        for entry in self.data.boilerplate.candidates(toks if toks is not None else tokens_lower(line)):
-            if entry.pattern.fullmatch(line):
-                # boilerplate.txt marks credit and byline shapes with a leading (?#BP002) comment
-                return "BP002" if "(?#BP002)" in entry.pattern.pattern else "BP001"
+        entry = self.data.boilerplate.first_full_match(line, toks if toks is not None else tokens_lower(line))
+        if entry is not None:
+            # boilerplate.txt marks credit and byline shapes with a leading (?#BP002) comment
+            return "BP002" if "(?#BP002)" in entry.pattern.pattern else "BP001"
         # the shape of a command to the reader, on sites no pattern was written from
         if is_reader_command(line):
             return "BP001"
