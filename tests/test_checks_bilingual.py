@@ -132,3 +132,33 @@ def test_similarity_check_optional() -> None:
     assert "BI018" in [f.code for f in c.check_pair("The cat sleeps on the sofa.",
                                                     "La banque centrale a relevé ses taux directeurs.")]
     assert "BI018" not in make_checker("en", "fr").name
+
+
+def test_forked_and_spawned_workers_give_the_same_records(tmp_path: Path) -> None:
+    """Workers forked with the parent's checker and workers spawned from its config agree.
+
+    A thread left running in the parent makes the pool spawn (forking a threaded process is unsafe).
+    """
+    import threading
+
+    from corpus_tools.checks import make_checker
+    from corpus_tools.checks.io import iter_flag_records
+
+    rows = [r for r in _rows()] * 3
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("".join(f"{s}\t{t}\n" for _, s, t in rows if s and t and "\t" not in s + t), encoding="utf-8")
+    checker = make_checker("en", "fr")
+
+    def records(jobs: int) -> list[dict[str, object]]:
+        return list(iter_flag_records(checker, str(tsv), "en", "fr", True, jobs=jobs, batch=7))
+
+    single, forked = records(1), records(2)
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        spawned = records(2)
+    finally:
+        stop.set()
+        waiter.join()
+    assert len(single) > 20 and single == forked == spawned
