@@ -41,6 +41,9 @@ _TY005 = re.compile(r"(?:[ \t\u00A0]+[–—-])+[ \t\u00A0]*$|[–—][ \u00A0]+
 _TY006 = re.compile(r"«[ \u00A0\u202F]?|[ \u00A0\u202F]?»|[\u00A0\u202F]+(?=[;:!?])")
 _TY007 = re.compile(r"(?<=\S)(?:[ ]{2,}|\t+)(?=\S)")
 # French number and time formats (TY008).
+_NOT_AFTER_MONTH = "".join(f"(?<!{m} )" for m in ("January", "February", "March", "April", "May", "June", "July", "August",
+                                                  "September", "October", "November", "December", "Jan.", "Feb.",
+                                                  "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."))
 _UNIT = (r"(?:%|per ?cent|million|millions|billion|billions|trillion|thousand|milliards?|euros?|dollars?|\$|€|£"
          r"|km|kilomet(?:re|er)s?|met(?:re|er)s?|kg|kilos?|tonnes?|tons?|degrees?|°|points?|times|hours?|years?"
          r"|months?|days?|minutes?|seconds?|hectares?|litres?|liters?|m\b|cm\b|mm\b)")
@@ -50,6 +53,9 @@ _TY008 = re.compile(
     r"|(?<![\d,.])\d{1,3}(?: \d{3})+(?= ?(?:€|\$|euros?|dollars|people|persons|residents|inhabitants|workers|jobs"
     r"|employees|soldiers|troops|cases|deaths|dead|km|kilomet(?:re|er)s|tonnes|hectares|visitors|members|students"
     r"|participants|signatures|votes|copies|units|vehicles|homes|households|square)\b)"
+    # any other counted noun ('38 000 spectators'), but not a phone number ('1300 659 467'), a day of
+    # the month before a count ('March 15 200 people') or a compound ('10 100-metre')
+    r"|(?<![\d,.\w])(?<!\d )" + _NOT_AFTER_MONTH + r"\d{1,3}(?: \d{3})+(?= [a-z]{2,}\b(?![-’'\w]))"
     r"|(?<=\d)[ \u00A0\u202F]%"
     r"|(?<=\d)[ \u00A0\u202F]?€"
     r"|\b\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}\b"
@@ -120,7 +126,32 @@ _SITE_SUFFIX = re.compile(r"\s+[|]\s+[^|]{2,60}$")
 _BYLINE = re.compile(r"^\W*(?:by|par|with|avec|sources?|reporting|writing|editing|additional|text|words|written"
                      r"|story|interview|edited|produced|compiled|translated|translation|research)\b"
                      r"|\b(?:with|avec)\s+(?:l['’])?(?:the\s+)?(?:AFP|Reuters|AP|agencies|agences|files|wire)\b"
-                     r"|\bcontributed\s+(?:reporting\s+)?to\s+th|^\W*[—–-]", re.IGNORECASE)
+                     r"|\bcontributed\s+(?:reporting\s+)?to\s+th|^\W*[—–-]"
+                     r"|^\W*(?:the\s+)?(?:editorial\s+(?:staff|team|office|board)|newsroom)\b|^\W*la\s+rédaction\b", re.IGNORECASE)
+# A related-article heading with nothing after it ('Read also', 'To read also', 'Related', 'À lire aussi'):
+# the title-like lines right under it are the teasers' titles.
+_TEASER_HEAD = re.compile(
+    r"\W*(?:(?:to\s+)?(?:read|see|watch|listen|discover)(?:\s+(?:also|too|more|as\s+well))?|also\s+(?:to\s+)?(?:read|see|watch)"
+    r"|related(?:\s+(?:articles?|stories|story|content|links|coverage|reading|news))?|more\s+(?:on\s+(?:this|the\s+same)"
+    r"(?:\s+(?:topic|subject|story|issue))?|stories|news)|on\s+the\s+same\s+(?:subject|topic|theme)"
+    r"|in\s+the\s+same\s+(?:section|category|heading|file)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|reading))?|we\s+recommend|lire\s+aussi|à\s+lire(?:\s+aussi)?|a\s+lire(?:\s+aussi)?"
+    r"|voir\s+aussi|à\s+voir(?:\s+aussi)?|sur\s+le\s+même\s+(?:sujet|thème)|dans\s+le\s+même\s+dossier"
+    r"|(?:la\s+rédaction|the\s+editorial\s+(?:staff|team|board)|the\s+editors?)\s+(?:vous\s+)?(?:conseille|recommande|advises|recommends|suggests)(?:\s+you)?)"
+    r"\s*[:.…>»›]*", re.IGNORECASE)
+_TEASERS_AFTER_HEAD = 3
+
+
+def _teaser_title(line: str) -> bool:
+    """A headline-shaped line: 2-25 words, starts with a capital, digit or quote, no sentence-final stop."""
+    if not (2 <= len(line.split()) <= 25 and len(line) <= 200):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘«"):
+        return False
+    core = line.rstrip("”’\"»)] \u00A0")  # a quotation closing a sentence ('... he said: “We won.”') is prose
+    return core.endswith(("...", "…")) or not core.endswith((".", ",", ";", ":", "!"))
+
+
 _CAPTION_CUE = re.compile(r",\s+(?:left|right|centre|center|foreground|background)(?:,|\s+and\b)"
                           r"|\((?:left|right|centre|center|top|bottom|above|below|(?-i:L|R|C))\)", re.IGNORECASE)
 
@@ -208,6 +239,7 @@ class MonoChecker:
         line_kind: dict[int, str] = {}
         seen: dict[str, int] = {}
         nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+        teasers_left = 0  # lines that may still be teaser titles under a 'Read also' heading
         for idx, (s, e) in enumerate(nonempty):
             s2, e2 = _strip_span(text, s, e)
             line = text[s2:e2]
@@ -220,8 +252,15 @@ class MonoChecker:
             guessed = kind is None and idx > 0 and self._furniture_on  # never the headline
             if guessed:
                 kind = self._furniture_guess(line)
+            teaser = False
+            if kind is None and teasers_left and "BP001" in on and _teaser_title(line):
+                kind, teaser = "BP001", True  # a related-article title under a 'Read also' heading
+                teasers_left -= 1
+            else:
+                teasers_left = _TEASERS_AFTER_HEAD if kind == "BP001" and _TEASER_HEAD.fullmatch(line) else 0
             if kind and kind in on:
-                flags.append(_flag(kind, s2, e2, text, _furniture_message(kind, guessed), "delete the line"))
+                msg = "related-article title under a 'Read also' heading" if teaser else _furniture_message(kind, guessed)
+                flags.append(_flag(kind, s2, e2, text, msg, "delete the line"))
                 whole_line.add(s)
                 line_kind[s] = kind
                 continue
