@@ -1,0 +1,164 @@
+"""Second blind held-out set (tests/data/flags_heldout2: doc4-doc6) scored with the mono checker.
+
+How the set was made: three English news articles in the seed's style (machine-translated from
+French, scraped with page furniture) were written and annotated in the seed_gold format without
+opening the checker's code or data (corpus_tools/checks, corpus_tools/data/checks) or the earlier
+held-out, lexicon-recall and furniture test data, and committed (2c9792c) before the checker was
+ever run on them. Topics: an Aude wildfire (doc4), Montreal emergency rooms (doc5), a Toulouse
+hydrogen-drone start-up (doc6). They were measured once, untuned, on the tree at
+32861e1 (lexicons: sweep 9); nothing was changed to improve the numbers. Do not tune on this set.
+
+Measured (10:35 UTC, `python -m corpus_tools check` + /work/shared/eval/flags/score.py; the
+in-process checker below gives the same flags):
+
+  doc4 (wildfire)    recall 27/38 = 0.711  precision 31/31 = 1.0  trap hits 0
+  doc5 (Montreal ER) recall 28/34 = 0.824  precision 28/28 = 1.0  trap hits 0
+  doc6 (start-up)    recall 19/27 = 0.704  precision 22/22 = 1.0  trap hits 0
+  total              recall 74/99 = 0.747  precision 81/81 = 1.0  trap hits 0 (no false positives)
+
+Recall by category (total): boilerplate 27/28, credit_line 5/5, duplicate_line 2/2,
+inconsistent_style 6/6, typography 25/26, calque_or_false_friend 2/13, literal_idiom 2/6,
+other 5/13. The 25 misses:
+  calque_or_false_friend (11, MT001): 'has already travelled' (hectares), 'is not fixed' (fire),
+    'a press point', 'tells' (inverted attribution), 'saluted' (courage), 'the most important'
+    (= largest), 'relativizes', 'a new point of situation', 'launches' (reporting verb),
+    'a fundraising of 45 million euros', 'regrets' (reporting verb);
+  literal_idiom (4, MT002): 'On the side of the tourists', 'did not want to comment more',
+    'pass the course of the industrialization', 'go out of the ground';
+  other (8): MT005 'in reinforcement', 'in sick leave', 'the voice trembling', 'in the next weeks';
+    MT006 'tells having lost', 'employs today', 'a too slow regulation';
+    MT007 '“nettement insuffisante”' (untranslated French quote);
+  boilerplate (1, BP001): sponsored teaser title 'Why thousands of savers are turning to this
+    investment in 2025' under a 'SPONSORED' label;
+  typography (1, TY008): '6 000' in 'a factory of 6 000 m²'.
+
+The floors below sit a little under the measured values; the scorer follows
+/work/shared/eval/flags/score.py exactly (overlap >= 1 char; recall over must_flag items; any
+overlap with a gold item is a TP; predictions wholly inside a delete_line gold span are neutral;
+other predictions are FPs, those overlapping a trap are also trap hits).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus_tools.checks import make_checker
+
+DATA = Path(__file__).resolve().parent / "data" / "flags_heldout2"
+DOCS = ("doc4", "doc5", "doc6")
+
+# doc: (recall floor, precision floor, max trap hits)
+FLOORS: dict[str, tuple[float, float, int]] = {
+    "doc4": (0.66, 0.95, 0),
+    "doc5": (0.77, 0.95, 0),
+    "doc6": (0.65, 0.95, 0),
+}
+TOTAL_FLOOR: tuple[float, float, int] = (0.70, 0.95, 0)
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _text(doc: str) -> str:
+    return (DATA / f"{doc}.txt").read_bytes().decode("utf-8")
+
+
+def _ov(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _score(gold: list[dict], preds: list[dict], traps: list[dict]) -> dict:
+    matched: set[str] = set()
+    tp = fp = neutral = trap_hits = 0
+    fps: list[dict] = []
+    for p in preds:
+        hits = [g for g in gold if _ov(p, g)]
+        if hits:
+            tp += 1
+            matched.update(g["id"] for g in hits)
+            continue
+        if any(g["action"] == "delete_line" and g["start"] <= p["start"] and p["end"] <= g["end"] for g in gold):
+            neutral += 1
+            continue
+        if any(_ov(p, t) for t in traps):
+            trap_hits += 1
+        fp += 1
+        fps.append(p)
+    must = [g for g in gold if g["must_flag"]]
+    found = [g for g in must if g["id"] in matched]
+    return {
+        "must": len(must),
+        "must_found": len(found),
+        "tp": tp,
+        "fp": fp,
+        "neutral": neutral,
+        "trap_hits": trap_hits,
+        "recall": len(found) / len(must) if must else 1.0,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "missed": [(g["id"], g["code"], g["span"][:50]) for g in must if g["id"] not in matched],
+        "fps": [(p["code"], p["span"][:50]) for p in fps],
+    }
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict]:
+    checker = make_checker("en")
+    out: dict[str, dict] = {}
+    for doc in DOCS:
+        text = _text(doc)
+        preds = []
+        for f in checker.check_text(text):
+            preds.append({"start": f.start, "end": f.end, "code": f.code, "category": f.category,
+                          "span": text[f.start:f.end]})
+        out[doc] = _score(_load(DATA / f"{doc}_gold.jsonl"), preds, _load(DATA / f"{doc}_traps.jsonl"))
+    return out
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_annotation_offsets(doc: str) -> None:
+    text = _text(doc)
+    gold = _load(DATA / f"{doc}_gold.jsonl")
+    traps = _load(DATA / f"{doc}_traps.jsonl")
+    assert [g["id"] for g in gold] == [f"{doc}-{i:03d}" for i in range(1, len(gold) + 1)]
+    assert [g["start"] for g in gold] == sorted(g["start"] for g in gold)
+    for g in gold:
+        assert text[g["start"]:g["end"]] == g["span"], g["id"]
+        assert text.count("\n", 0, g["start"]) + 1 == g["line"], g["id"]
+        starts, i = [], text.find(g["span"])
+        while i >= 0:
+            starts.append(i)
+            i = text.find(g["span"], i + 1)
+        assert starts.index(g["start"]) + 1 == g["occurrence"], g["id"]
+        if g["action"] == "delete_line":
+            assert g["start"] == 0 or text[g["start"] - 1] == "\n", g["id"]
+            assert text[g["end"]:g["end"] + 1] in ("\n", ""), g["id"]
+    for t in traps:
+        assert text[t["start"]:t["end"]] == t["span"], t["id"]
+        assert not any(_ov(t, g) for g in gold), t["id"]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_heldout2_doc(results: dict[str, dict], doc: str) -> None:
+    r = results[doc]
+    rec, prec, traps = FLOORS[doc]
+    msg = json.dumps(r, ensure_ascii=False, indent=1)
+    assert r["recall"] >= rec, msg
+    assert r["precision"] >= prec, msg
+    assert r["trap_hits"] <= traps, msg
+
+
+def test_heldout2_total(results: dict[str, dict]) -> None:
+    must = sum(r["must"] for r in results.values())
+    found = sum(r["must_found"] for r in results.values())
+    tp = sum(r["tp"] for r in results.values())
+    fp = sum(r["fp"] for r in results.values())
+    traps = sum(r["trap_hits"] for r in results.values())
+    rec, prec, max_traps = TOTAL_FLOOR
+    msg = json.dumps(results, ensure_ascii=False, indent=1)
+    assert found / must >= rec, msg
+    assert tp / (tp + fp) >= prec, msg
+    assert traps <= max_traps, msg
