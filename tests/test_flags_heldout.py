@@ -5,7 +5,7 @@ sports site): English machine-translated from French, 43-48 lines each, with pag
 typography, honorifics, calques, idioms and structural Gallicisms, and traps (names with French
 words, genuine idioms, apostrophes, dashes, correct numbers). The documents and their gold/traps
 were written and committed (b83d243) before the checker was run on them or its data/code read.
-Scoring follows ../shared/eval/flags/score.py (copied in ``_score`` so the test needs no ../shared).
+Scoring follows ../shared/eval/flags/score.py (copied in ``tests/flag_scoring.py`` so the test needs no ../shared).
 
 BEFORE (first honest measurement, main at b0a6f91):
   doc1 recall 27/31 = 0.871, precision 29/30 = 0.967;  doc2 23/37 = 0.622, 24/26 = 0.923;
@@ -41,49 +41,13 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.checks import make_checker
+from tests.flag_scoring import load_jsonl, overlaps, read_doc, score
 
 DATA = Path(__file__).resolve().parent / "data" / "flags_heldout"
 DOCS = ("doc1", "doc2", "doc3")
 # floors a little below the AFTER numbers above (recall, precision)
 FLOORS = {"doc1": (0.83, 0.9), "doc2": (0.6, 0.88), "doc3": (0.65, 0.93)}
 LEXICON_CODES = frozenset({"MT001", "MT002", "MT003", "MT004", "MT005", "MT006", "MT007", "MT008"})
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _text(doc: str) -> str:
-    return (DATA / f"{doc}.txt").read_bytes().decode("utf-8")
-
-
-def _ov(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
-
-
-def _score(gold: list[dict], preds: list[dict], traps: list[dict]) -> dict[str, object]:
-    """score.py's rules: overlap = match; inside a gold delete_line = neutral; else FP (trap hit if on a trap)."""
-    matched: set[str] = set()
-    tp = fp = trap_hits = 0
-    fps: list[tuple[str, str]] = []
-    for p in preds:
-        hits = [g for g in gold if _ov(p, g)]
-        if hits:
-            tp += 1
-            matched.update(g["id"] for g in hits)
-            continue
-        if any(g["action"] == "delete_line" and g["start"] <= p["start"] and p["end"] <= g["end"] for g in gold):
-            continue
-        trap_hits += any(_ov(p, t) for t in traps)
-        fp += 1
-        fps.append((p["code"], p["span"]))
-    must = [g for g in gold if g["must_flag"]]
-    found = [g for g in must if g["id"] in matched]
-    other = [g for g in must if g["code"] not in LEXICON_CODES]
-    return {"must": len(must), "found": len(found), "recall": len(found) / len(must),
-            "tp": tp, "fp": fp, "precision": tp / (tp + fp) if tp + fp else 1.0, "trap_hits": trap_hits,
-            "non_lexicon": (sum(g["id"] in matched for g in other), len(other)), "fps": fps,
-            "missed": [(g["id"], g["code"], g["span"][:50]) for g in must if g["id"] not in matched]}
 
 
 @pytest.fixture(scope="module")
@@ -95,20 +59,21 @@ def checker():
 def scores(checker) -> dict[str, dict[str, object]]:
     out = {}
     for doc in DOCS:
-        text = _text(doc)
+        text = read_doc(DATA / f"{doc}.txt")
         preds = [f.to_json() for f in checker.check_text(text)]
         for p in preds:
             assert 0 <= p["start"] < p["end"] <= len(text), p
             assert text[p["start"]:p["end"]] == p["span"], p
-        out[doc] = _score(_load(DATA / f"{doc}_gold.jsonl"), preds, _load(DATA / f"{doc}_traps.jsonl"))
+        out[doc] = score(load_jsonl(DATA / f"{doc}_gold.jsonl"), preds, load_jsonl(DATA / f"{doc}_traps.jsonl"),
+                         LEXICON_CODES)
     return out
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_annotation_offsets(doc: str) -> None:
-    text = _text(doc)
-    gold = _load(DATA / f"{doc}_gold.jsonl")
-    traps = _load(DATA / f"{doc}_traps.jsonl")
+    text = read_doc(DATA / f"{doc}.txt")
+    gold = load_jsonl(DATA / f"{doc}_gold.jsonl")
+    traps = load_jsonl(DATA / f"{doc}_traps.jsonl")
     assert [g["start"] for g in gold] == sorted(g["start"] for g in gold)
     for k, g in enumerate(gold, 1):
         assert g["id"] == f"{doc}-{k:03d}"
@@ -119,7 +84,7 @@ def test_annotation_offsets(doc: str) -> None:
             assert text[g["start"] - 1:g["start"]] in ("", "\n") and text[g["end"]:g["end"] + 1] in ("", "\n")
     for t in traps:
         assert text[t["start"]:t["end"]] == t["span"], t["id"]
-        assert not any(_ov(g, t) for g in gold), t["id"]
+        assert not any(overlaps(g, t) for g in gold), t["id"]
 
 
 @pytest.mark.parametrize("doc", DOCS)

@@ -46,6 +46,7 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.checks import make_checker
+from tests.flag_scoring import load_jsonl, overlaps, read_doc, score
 
 DATA = Path(__file__).resolve().parent / "data" / "flags_heldout2"
 DOCS = ("doc4", "doc5", "doc6")
@@ -59,70 +60,25 @@ FLOORS: dict[str, tuple[float, float, int]] = {
 TOTAL_FLOOR: tuple[float, float, int] = (0.70, 0.95, 0)
 
 
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _text(doc: str) -> str:
-    return (DATA / f"{doc}.txt").read_bytes().decode("utf-8")
-
-
-def _ov(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
-
-
-def _score(gold: list[dict], preds: list[dict], traps: list[dict]) -> dict:
-    matched: set[str] = set()
-    tp = fp = neutral = trap_hits = 0
-    fps: list[dict] = []
-    for p in preds:
-        hits = [g for g in gold if _ov(p, g)]
-        if hits:
-            tp += 1
-            matched.update(g["id"] for g in hits)
-            continue
-        if any(g["action"] == "delete_line" and g["start"] <= p["start"] and p["end"] <= g["end"] for g in gold):
-            neutral += 1
-            continue
-        if any(_ov(p, t) for t in traps):
-            trap_hits += 1
-        fp += 1
-        fps.append(p)
-    must = [g for g in gold if g["must_flag"]]
-    found = [g for g in must if g["id"] in matched]
-    return {
-        "must": len(must),
-        "must_found": len(found),
-        "tp": tp,
-        "fp": fp,
-        "neutral": neutral,
-        "trap_hits": trap_hits,
-        "recall": len(found) / len(must) if must else 1.0,
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "missed": [(g["id"], g["code"], g["span"][:50]) for g in must if g["id"] not in matched],
-        "fps": [(p["code"], p["span"][:50]) for p in fps],
-    }
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict]:
     checker = make_checker("en")
     out: dict[str, dict] = {}
     for doc in DOCS:
-        text = _text(doc)
+        text = read_doc(DATA / f"{doc}.txt")
         preds = []
         for f in checker.check_text(text):
             preds.append({"start": f.start, "end": f.end, "code": f.code, "category": f.category,
                           "span": text[f.start:f.end]})
-        out[doc] = _score(_load(DATA / f"{doc}_gold.jsonl"), preds, _load(DATA / f"{doc}_traps.jsonl"))
+        out[doc] = score(load_jsonl(DATA / f"{doc}_gold.jsonl"), preds, load_jsonl(DATA / f"{doc}_traps.jsonl"))
     return out
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_annotation_offsets(doc: str) -> None:
-    text = _text(doc)
-    gold = _load(DATA / f"{doc}_gold.jsonl")
-    traps = _load(DATA / f"{doc}_traps.jsonl")
+    text = read_doc(DATA / f"{doc}.txt")
+    gold = load_jsonl(DATA / f"{doc}_gold.jsonl")
+    traps = load_jsonl(DATA / f"{doc}_traps.jsonl")
     assert [g["id"] for g in gold] == [f"{doc}-{i:03d}" for i in range(1, len(gold) + 1)]
     assert [g["start"] for g in gold] == sorted(g["start"] for g in gold)
     for g in gold:
@@ -138,7 +94,7 @@ def test_annotation_offsets(doc: str) -> None:
             assert text[g["end"]:g["end"] + 1] in ("\n", ""), g["id"]
     for t in traps:
         assert text[t["start"]:t["end"]] == t["span"], t["id"]
-        assert not any(_ov(t, g) for g in gold), t["id"]
+        assert not any(overlaps(t, g) for g in gold), t["id"]
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -153,7 +109,7 @@ def test_heldout2_doc(results: dict[str, dict], doc: str) -> None:
 
 def test_heldout2_total(results: dict[str, dict]) -> None:
     must = sum(r["must"] for r in results.values())
-    found = sum(r["must_found"] for r in results.values())
+    found = sum(r["found"] for r in results.values())
     tp = sum(r["tp"] for r in results.values())
     fp = sum(r["fp"] for r in results.values())
     traps = sum(r["trap_hits"] for r in results.values())

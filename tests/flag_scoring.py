@@ -1,0 +1,53 @@
+"""Scoring of checker flags against gold annotations, by the rules of ../shared/eval/flags/score.py.
+
+Copied here so that the held-out document tests need nothing outside the repository:
+a prediction overlapping any gold item is a true positive; one lying inside a gold
+``delete_line`` span is neutral; any other is a false positive (a trap hit when it overlaps
+a trap). Recall counts the ``must_flag`` gold items found.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_doc(path: Path) -> str:
+    """The document as decoded (offsets are code points into this string)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def score(gold: list[dict], preds: list[dict], traps: list[dict],
+          lexicon_codes: frozenset[str] = frozenset()) -> dict:
+    """Counts and lists for one document; ``non_lexicon`` = (found, must) over codes outside ``lexicon_codes``."""
+    matched: set[str] = set()
+    tp = fp = neutral = trap_hits = 0
+    fps: list[tuple[str, str]] = []
+    for p in preds:
+        hits = [g for g in gold if overlaps(p, g)]
+        if hits:
+            tp += 1
+            matched.update(g["id"] for g in hits)
+            continue
+        if any(g["action"] == "delete_line" and g["start"] <= p["start"] and p["end"] <= g["end"] for g in gold):
+            neutral += 1
+            continue
+        trap_hits += any(overlaps(p, t) for t in traps)
+        fp += 1
+        fps.append((p["code"], p["span"][:50]))
+    must = [g for g in gold if g["must_flag"]]
+    found = sum(g["id"] in matched for g in must)
+    other = [g for g in must if g["code"] not in lexicon_codes]
+    return {"must": len(must), "found": found, "recall": found / len(must) if must else 1.0,
+            "tp": tp, "fp": fp, "neutral": neutral, "trap_hits": trap_hits,
+            "precision": tp / (tp + fp) if tp + fp else 1.0,
+            "non_lexicon": (sum(g["id"] in matched for g in other), len(other)), "fps": fps,
+            "missed": [(g["id"], g["code"], g["span"][:50]) for g in must if g["id"] not in matched]}
