@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -51,3 +52,16 @@ def score(gold: list[dict], preds: list[dict], traps: list[dict],
             "precision": tp / (tp + fp) if tp + fp else 1.0,
             "non_lexicon": (sum(g["id"] in matched for g in other), len(other)), "fps": fps,
             "missed": [(g["id"], g["code"], g["span"][:50]) for g in must if g["id"] not in matched]}
+
+
+def score_document(checker: Any, folder: Path, doc: str, lexicon_codes: frozenset[str] = frozenset()) -> dict:
+    """Run ``checker.check_text`` on ``folder/doc.txt`` and score it against ``doc_gold.jsonl`` and ``doc_traps.jsonl``.
+
+    Every flag's offsets must point at its span in the document (asserted).
+    """
+    text = read_doc(folder / f"{doc}.txt")
+    preds = [f.to_json() for f in checker.check_text(text)]
+    for p in preds:
+        assert 0 <= p["start"] < p["end"] <= len(text) and text[p["start"]:p["end"]] == p["span"], p
+    return score(load_jsonl(folder / f"{doc}_gold.jsonl"), preds, load_jsonl(folder / f"{doc}_traps.jsonl"),
+                 lexicon_codes)

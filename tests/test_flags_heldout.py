@@ -41,7 +41,7 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.checks import make_checker
-from tests.flag_scoring import load_jsonl, overlaps, read_doc, score
+from tests.flag_scoring import load_jsonl, overlaps, read_doc, score_document
 
 DATA = Path(__file__).resolve().parent / "data" / "flags_heldout"
 DOCS = ("doc1", "doc2", "doc3")
@@ -57,16 +57,7 @@ def checker():
 
 @pytest.fixture(scope="module")
 def scores(checker) -> dict[str, dict[str, object]]:
-    out = {}
-    for doc in DOCS:
-        text = read_doc(DATA / f"{doc}.txt")
-        preds = [f.to_json() for f in checker.check_text(text)]
-        for p in preds:
-            assert 0 <= p["start"] < p["end"] <= len(text), p
-            assert text[p["start"]:p["end"]] == p["span"], p
-        out[doc] = score(load_jsonl(DATA / f"{doc}_gold.jsonl"), preds, load_jsonl(DATA / f"{doc}_traps.jsonl"),
-                         LEXICON_CODES)
-    return out
+    return {doc: score_document(checker, DATA, doc, LEXICON_CODES) for doc in DOCS}
 
 
 @pytest.mark.parametrize("doc", DOCS)

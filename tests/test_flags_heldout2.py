@@ -46,7 +46,7 @@ from pathlib import Path
 import pytest
 
 from corpus_tools.checks import make_checker
-from tests.flag_scoring import load_jsonl, overlaps, read_doc, score
+from tests.flag_scoring import load_jsonl, overlaps, read_doc, score_document
 
 DATA = Path(__file__).resolve().parent / "data" / "flags_heldout2"
 DOCS = ("doc4", "doc5", "doc6")
@@ -63,15 +63,7 @@ TOTAL_FLOOR: tuple[float, float, int] = (0.70, 0.95, 0)
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict]:
     checker = make_checker("en")
-    out: dict[str, dict] = {}
-    for doc in DOCS:
-        text = read_doc(DATA / f"{doc}.txt")
-        preds = []
-        for f in checker.check_text(text):
-            preds.append({"start": f.start, "end": f.end, "code": f.code, "category": f.category,
-                          "span": text[f.start:f.end]})
-        out[doc] = score(load_jsonl(DATA / f"{doc}_gold.jsonl"), preds, load_jsonl(DATA / f"{doc}_traps.jsonl"))
-    return out
+    return {doc: score_document(checker, DATA, doc) for doc in DOCS}
 
 
 @pytest.mark.parametrize("doc", DOCS)

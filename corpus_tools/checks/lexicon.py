@@ -522,14 +522,18 @@ class LexiconIndex:
                     found.extend(entries)
         return tuple(found)
 
-    def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
-        toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
+    def _triggered_candidates(self, toks: set[str] | frozenset[str]) -> list[LexEntry]:
+        """Entries some token of ``toks`` triggers whose required words are all in ``toks``."""
         triggered = self._triggered
         seen: dict[int, LexEntry] = {}
         for tok in triggered.hits(toks):
             for entry in triggered.value(tok):
                 seen[id(entry)] = entry
-        out = [e for e in seen.values() if e.required <= toks]
+        return [e for e in seen.values() if e.required <= toks]
+
+    def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
+        toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
+        out = self._triggered_candidates(toks)
         if self._always:
             out.extend(e for e in self._always if e.required <= toks)
         return out
@@ -541,14 +545,9 @@ class LexiconIndex:
         alternation instead of one Python call each; the result is the same as trying them in turn.
         """
         toks = lowered_tokens
-        triggered = self._triggered
-        seen: set[int] = set()
-        for tok in triggered.hits(toks):
-            for entry in triggered.value(tok):
-                if id(entry) not in seen:
-                    seen.add(id(entry))
-                    if entry.required <= toks and entry.pattern.fullmatch(line):
-                        return entry
+        for entry in self._triggered_candidates(toks):
+            if entry.pattern.fullmatch(line):
+                return entry
         rx = self._always_rx
         if rx is not None:
             m = rx.fullmatch(line)
