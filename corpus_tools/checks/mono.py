@@ -55,7 +55,8 @@ _TY008 = re.compile(
     r"|participants|signatures|votes|copies|units|vehicles|homes|households|square)\b)"
     # any other counted noun ('38 000 spectators'), but not a phone number ('1300 659 467'), a day of
     # the month before a count ('March 15 200 people') or a compound ('10 100-metre')
-    r"|(?<![\d,.\w])(?<!\d )" + _NOT_AFTER_MONTH + r"\d{1,3}(?: \d{3})+(?= [a-z]{2,}\b(?![-’'\w]))"
+    # (the look-ahead for a digit first: the twenty month look-behinds then run only at digits)
+    r"|(?<![\d,.\w])(?=\d)(?<!\d )" + _NOT_AFTER_MONTH + r"\d{1,3}(?: \d{3})+(?= [a-z]{2,}\b(?![-’'\w]))"
     r"|(?<=\d)[ \u00A0\u202F]%"
     r"|(?<=\d)[ \u00A0\u202F]?€"
     r"|\b\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}\b"
