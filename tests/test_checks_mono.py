@@ -13,9 +13,11 @@ import pytest
 
 from corpus_tools.checks import CHECKS, make_checker
 from corpus_tools.checks.lexicon import (
+    LexiconIndex,
     derive_triggers,
     load_builtin_lexicons,
     parse_lexicon,
+    required_groups,
     required_pairs,
     required_words,
     tokens_lower,
@@ -224,6 +226,53 @@ def test_required_pairs_are_in_every_match() -> None:
                 checked += 1
                 assert not e.pairs.isdisjoint(adjacent), (e.source, text)
     assert checked >= 10
+
+
+@pytest.mark.parametrize("pattern, groups", [
+    # each spelling position where every spelling has a whole word, and each spelling's rarest word
+    (r"\b(?:from|than)\s+the\s+ones?\s+of\s+(?:[A-Z]\w+)",
+     [{"the"}, {"of"}, {"one", "ones"}, {"from", "than"}]),
+    # a lookbehind ending in a space starts a token; a class of letters is spelled letter by letter
+    (r"(?<=[,\"”] )(?:recogni[sz]ed|hammered)\s+the\b", [{"the"}, {"hammered", "recognised", "recognized"}]),
+    (r"\b(?-i:[Bb]ill|[Ll]aw)\s+\d", [{"bill", "law"}]),
+    (r"\bthe\s+(?:big\s+)?dog\b", [{"the"}, {"big", "dog"}]),
+    (r"\bcyber\w+", []),           # 'cyber' may begin a longer token
+    (r"the\s+army\b", [{"army"}]),   # 'the' may end a longer token ('bathe')
+    (r"(?<!x)\bwar\B", []),          # \B: the word goes on
+])
+def test_required_groups(pattern: str, groups: list[set[str]]) -> None:
+    assert sorted(map(sorted, required_groups(pattern))) == sorted(map(sorted, groups))
+
+
+def _recall_sentences() -> list[str]:
+    base = Path(__file__).parent / "data" / "lexicon_recall"
+    out: list[str] = []
+    for path in sorted(base.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if not line.startswith("#") and len(cells) >= 3 and cells[0] != "code":
+                out.append(cells[2])
+    return out
+
+
+def test_word_groups_and_triggers_are_in_every_match() -> None:
+    # soundness on every MT and native sentence we keep: an entry whose pattern matches a
+    # sentence has every word group in its tokens, and the index offers it as a candidate
+    entries = load_builtin_lexicons(CHECKS)
+    assert sum(bool(e.groups) for e in entries) >= 1000
+    index = LexiconIndex(entries)
+    sentences = _recall_sentences() + [text for text, _c, _s in MUST_FLAG]
+    assert len(sentences) >= 1400
+    checked = 0
+    for text in sentences:
+        toks = set(re.findall(r"[^\W\d_]+", text.lower()))
+        offered = {id(e) for e in index.candidates(toks)}
+        for e in entries:
+            if any(m.end() > m.start() for m in e.pattern.finditer(text)):
+                checked += 1
+                assert all(not g.isdisjoint(toks) for g in e.groups), (e.source, text)
+                assert id(e) in offered, (e.source, text)
+    assert checked >= 1000
 
 
 def test_boilerplate_index_agrees_with_one_alternation() -> None:

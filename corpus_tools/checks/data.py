@@ -10,7 +10,7 @@ from corpus_tools.checks.lexicon import (
     LexEntry,
     LexiconIndex,
     derive_triggers,
-    required_words,
+    index_keys,
 )
 
 _BASE = ("corpus_tools", "data", "checks")
@@ -44,7 +44,7 @@ class CheckData:
     outlet_suffix: re.Pattern[str]
     names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
     # word prefixes one of which every furniture line of a derivable pattern starts a token with
-    # (from lexicon.derive_triggers), plus the credit-line lead words: a cheap gate for sentences
+    # (lexicon.index_keys, for patterns derive_triggers finds a trigger in), plus the credit-line lead words: a cheap gate for sentences
     furniture_cues: tuple[str, ...] = ()
 
 
@@ -89,11 +89,14 @@ BP_TAIL = r"[\s.!?:;,…]*"  # what may follow a boilerplate pattern on its line
 
 def _boilerplate_index(patterns: list[str]) -> LexiconIndex:
     """One entry per pattern (anchored by the caller's fullmatch), found through its trigger words."""
-    return LexiconIndex([
-        LexEntry(code="BP001", french="", pattern=re.compile(f"(?:{p}){BP_TAIL}", re.IGNORECASE), suggestion="",
-                 note="", near=None, unless=None, severity=None, triggers=derive_triggers(p),
-                 source=f"boilerplate.txt:{i}", required=required_words(p))
-        for i, p in enumerate(patterns, 1)])
+    entries = []
+    for i, p in enumerate(patterns, 1):
+        triggers, required, groups = index_keys(p)
+        entries.append(LexEntry(
+            code="BP001", french="", pattern=re.compile(f"(?:{p}){BP_TAIL}", re.IGNORECASE), suggestion="", note="",
+            near=None, unless=None, severity=None, triggers=triggers, source=f"boilerplate.txt:{i}",
+            required=required, groups=groups))
+    return LexiconIndex(entries)
 
 
 def load_check_data() -> CheckData:
@@ -107,7 +110,9 @@ def load_check_data() -> CheckData:
     strong = _words("fr_words.txt")
     cues = set(_CREDIT_CUES)
     for p in boiler:
-        cues.update(derive_triggers(p) or ())
+        # a pattern with no trigger of its own stays outside the gate, as it always was
+        if derive_triggers(p) is not None:
+            cues.update(index_keys(p)[0] or ())
     return CheckData(
         fr_strong=strong,
         fr_weak=_words("fr_weak.txt"),

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -65,6 +66,8 @@ class LexEntry:
     lead: str | None = None  # literal word every match starts with: search by str.find + match
     # adjacent token pairs, one of which every match contains (None: no such set is known)
     pairs: frozenset[tuple[str, str]] | None = None
+    # sets of whole words each of which shares a word with every match (see required_groups)
+    groups: tuple[frozenset[str], ...] = ()
 
 
 def _is_sep(item: Any) -> bool:
@@ -237,10 +240,22 @@ def _stop(state: _Spell) -> _Spell:
     return (seq + (None,) if cur else seq, "", False, bnd, True)  # an open word may go on: not whole
 
 
-def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
+def _class_letters(item: Any) -> tuple[str, ...] | None:
+    """The letters (lowercase) of a class made only of letters ('[sz]'), else None."""
+    op, av = item
+    if op is not _sre_const.IN or not av:
+        return None
+    if not all(o is _sre_const.LITERAL and chr(a).isalpha() for o, a in av):
+        return None
+    return tuple(sorted({chr(a).lower() for _, a in av}))
+
+
+def _spell(items: Any, states: list[_Spell], cap_stops: bool = False) -> list[_Spell] | None:
     """Advance every state over ``items`` (None when the spellings grow past ``_MAX_SPELLINGS``).
 
-    Stopped states are carried through unchanged, once: only live ones branch.
+    Stopped states are carried through unchanged, once: only live ones branch. ``cap_stops``:
+    instead of giving up, stop the spellings at a group that would grow them past the cap
+    (what was spelled before it still holds for every match).
     """
     C = _sre_const
     done = [st for st in states if st[4]]
@@ -253,15 +268,29 @@ def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
             ch = chr(av).lower()
             live = [(seq, cur + ch, ok if cur else bnd, False, False) for seq, cur, ok, bnd, _ in live]
             continue
+        letters = _class_letters(item)
+        if letters and (not cap_stops or len(done) + len(live) * len(letters) <= _MAX_SPELLINGS):
+            # a class of letters ('recogni[sz]ed', '[Bb]ill'): one spelling per letter
+            live = [(seq, cur + ch, ok if cur else bnd, False, False)
+                    for seq, cur, ok, bnd, _ in live for ch in letters]
+            if len(done) + len(live) > _MAX_SPELLINGS:
+                return None
+            continue
         if _ends_word(item):
             # a boundary or separator ends the open word (whole if it also began at a boundary)
             live = [(seq + ((cur if ok else None),) if cur else seq, "", False, True, False)
                     for seq, cur, ok, _bnd, _ in live]
             continue
         if op in (C.ASSERT, C.ASSERT_NOT):
-            continue  # zero-width: consumes nothing
+            # zero-width: consumes nothing; a lookbehind ending in a separator ('(?<=[.!?]\s)')
+            # puts the position at a token start
+            sub = list(av[1])
+            if op is C.ASSERT and av[0] < 0 and sub and _ends_word(sub[-1]):
+                live = [(seq, cur, ok, bnd or not cur, False) for seq, cur, ok, bnd, _ in live]
+            continue
+        before = live
         if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            taken = _spell(av[2], live)
+            taken = _spell(av[2], live, cap_stops)
             if taken is None:
                 return None
             live = live + taken
@@ -273,11 +302,15 @@ def _spell(items: Any, states: list[_Spell]) -> list[_Spell] | None:
                 continue
             out: list[_Spell] = []
             for alt in alts:
-                got = _spell(alt, live)
+                got = _spell(alt, live, cap_stops)
                 if got is None:
                     return None
                 out.extend(got)
             live = out
+        if cap_stops and len(done) + len(live) > _MAX_SPELLINGS:
+            done.extend(_stop(st) for st in before)
+            live = []
+            continue
         # spellings that stopped inside a group stay stopped
         done.extend(st for st in live if st[4])
         live = [st for st in live if not st[4]]
@@ -310,6 +343,85 @@ def required_pairs(pattern: str) -> frozenset[tuple[str, str]] | None:
             return None
         pairs.add(pair)
     return frozenset(pairs)
+
+
+def required_groups(pattern: str) -> tuple[frozenset[str], ...]:
+    r"""Sets of whole words (lowercase), each of which shares a word with every match of ``pattern``.
+
+    From the spellings of the pattern's leading words (see :func:`required_pairs`): the k-th
+    word of every spelling, where each has a whole word there (``\b(?:from|than)\s+the\s+ones?\s``
+    gives {from, than}, {the}, {one, ones}); and each spelling's rarest whole word. A text whose
+    tokens miss one of the sets cannot match. Empty when nothing is known.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return ()
+    spelled = _spell(list(parsed), [((), "", False, False, False)], cap_stops=True)
+    if not spelled:
+        return ()
+    seqs = [_stop(st)[0] for st in spelled]  # at the end an open word may be a token's prefix
+    found: list[frozenset[str]] = []
+    for k in range(min(len(seq) for seq in seqs)):
+        column = {seq[k] for seq in seqs}
+        if None not in column:
+            found.append(frozenset(w for w in column if w is not None))
+    rarest: set[str] = set()
+    for seq in seqs:
+        words = [w for w in seq if w is not None]
+        if not words:
+            rarest.clear()
+            break
+        rare = [w for w in words if w not in _COMMON]
+        rarest.add(max(rare or words, key=len))
+    if rarest:
+        found.append(frozenset(rarest))
+    # a set containing another adds nothing; keep the order of first appearance
+    out: list[frozenset[str]] = []
+    for g in sorted(set(found), key=lambda g: (len(g), sorted(g))):
+        if not any(h <= g for h in out):
+            out.append(g)
+    return tuple(out)
+
+
+# The most frequent of them, in nearly every sentence.
+_TOP = frozenset(["the", "of", "to", "and", "a", "in", "is", "for", "on", "that", "by", "with", "as", "at", "from"])
+
+
+@cache
+def _frequent() -> frozenset[str]:
+    """Words too frequent in English news to key an entry on: _COMMON and ``en_words.txt``."""
+    text = (resources.files("corpus_tools") / "data" / "checks" / "en_words.txt").read_text(encoding="utf-8")
+    words = {w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split()}
+    return _COMMON | frozenset(words)
+
+
+def _rarer(triggers: tuple[str, ...] | None, groups: tuple[frozenset[str], ...]) -> tuple[str, ...] | None:
+    """``triggers``, or a required word set (whole words) when that is rarer.
+
+    The trigger found by parsing can be a frequent word ('the', 'president'): then an entry with
+    a set of rare words every match contains ('ones' or 'one' after 'the') is keyed on that set.
+    """
+    frequent = _frequent()
+
+    def cost(words: Iterable[str]) -> int:
+        return sum(3 if w in _TOP else 1 if w in frequent else 0 for w in words)
+
+    best = min(groups, key=lambda g: (cost(g), len(g)), default=None)
+    if best is None or (triggers is not None and (cost(best), len(best)) >= (cost(triggers), len(triggers))):
+        return triggers
+    return tuple(sorted(best))
+
+
+def index_keys(pattern: str) -> tuple[tuple[str, ...] | None, frozenset[str], tuple[frozenset[str], ...]]:
+    """What :class:`LexiconIndex` keys an entry on: its triggers, required words and word sets.
+
+    The word sets are :func:`required_groups` less those a required word already satisfies; the
+    triggers are :func:`derive_triggers`', or one of those sets when it is rarer.
+    """
+    required = required_words(pattern)
+    groups = tuple(g for g in required_groups(pattern) if g.isdisjoint(required))
+    return _rarer(derive_triggers(pattern), groups), required, groups
 
 
 def required_words(pattern: str) -> frozenset[str]:
@@ -393,17 +505,18 @@ def parse_lexicon(text: str, source: str, known_codes: Iterable[str]) -> list[Le
             raise InputError(source, f"bad severity {sev_name!r}", line=lineno) from None
         near = row.get("near", "")
         unless = row.get("unless", "")
+        derived, required, groups = index_keys(pattern)
         explicit = row.get("trigger", "").lower()
         triggers = (tuple(t.strip() for t in explicit.split("|") if t.strip()) if explicit and explicit != "*"
-                    else None if explicit == "*" else derive_triggers(pattern))
+                    else None if explicit == "*" else derived)
         out.append(LexEntry(
             code=code, french=row.get("french", ""), pattern=_compile(pattern, "pattern", source, lineno),
             suggestion=row.get("suggestion", ""), note=row.get("note", ""),
             near=_compile(near, "near", source, lineno) if near else None,
             unless=_compile(unless, "unless", source, lineno) if unless else None,
             severity=severity, triggers=triggers,
-            source=f"{source}:{lineno}", required=required_words(pattern), lead=leading_word(pattern),
-            pairs=required_pairs(pattern)))
+            source=f"{source}:{lineno}", required=required, lead=leading_word(pattern),
+            pairs=required_pairs(pattern), groups=groups))
     return out
 
 
@@ -489,10 +602,14 @@ class LexiconIndex:
         by_key: dict[str, dict[str, list[LexEntry]]] = {}
         exact: dict[str, list[LexEntry]] = {}
         always: list[LexEntry] = []
+        def whole(trig: str, e: LexEntry) -> bool:
+            # a required word, or one of a word set every match has a word of (see _rarer)
+            return trig in e.required or (e.triggers is not None and frozenset(e.triggers) in e.groups)
+
         for e in self.entries:
             if e.triggers:
                 for trig in e.triggers:
-                    if trig in e.required:
+                    if whole(trig, e):
                         # a whole word: a set lookup suffices
                         exact.setdefault(trig, []).append(e)
                     by_key.setdefault(trig[:3], {}).setdefault(trig, []).append(e)
@@ -500,7 +617,7 @@ class LexiconIndex:
                 always.append(e)
         # prefix index only for triggers that are not whole words
         for key in list(by_key):
-            by_key[key] = {t: [e for e in es if t not in e.required] for t, es in by_key[key].items()}
+            by_key[key] = {t: [e for e in es if not whole(t, e)] for t, es in by_key[key].items()}
             by_key[key] = {t: es for t, es in by_key[key].items() if es}
             if not by_key[key]:
                 del by_key[key]
@@ -529,13 +646,15 @@ class LexiconIndex:
         for tok in triggered.hits(toks):
             for entry in triggered.value(tok):
                 seen[id(entry)] = entry
-        return [e for e in seen.values() if e.required <= toks]
+        return [e for e in seen.values()
+                if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
         out = self._triggered_candidates(toks)
         if self._always:
-            out.extend(e for e in self._always if e.required <= toks)
+            out.extend(e for e in self._always
+                       if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups))))
         return out
 
     def first_full_match(self, line: str, lowered_tokens: set[str] | frozenset[str]) -> LexEntry | None:
@@ -643,8 +762,10 @@ __all__ = [
     "TokenMemo",
     "builtin_lexicon_names",
     "derive_trigger",
+    "index_keys",
     "load_builtin_lexicons",
     "load_lexicon_file",
     "parse_lexicon",
+    "required_groups",
     "tokens_lower",
 ]
