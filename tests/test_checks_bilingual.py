@@ -56,6 +56,11 @@ EXPECT = [
     ("The council approved the plan.", "Le conseil a approuv\u00c3\u00a9 le plan.", "BI017"),
     ("The council approved the plan on Monday.", "Le conseil a adopt\u00e9 le plan lundi\u0007.", "BI017"),
     ("“We are ready,” she said.", "« Nous sommes prêts », a-t-elle dit.", None),
+    # a Spanish name in a French target is still French; Spanish words are not
+    ("A team led by Sergei García discovered a new species of palm in Colombia.",
+     "Une équipe dirigée par Sergei García a découvert une nouvelle espèce de palmier en Colombie.", None),
+    ("The government announced a pension reform last year.",
+     "El gobierno anunció el año pasado una reforma de las pensiones.", "BI004"),
 ]
 
 
@@ -162,3 +167,18 @@ def test_forked_and_spawned_workers_give_the_same_records(tmp_path: Path) -> Non
         stop.set()
         waiter.join()
     assert len(single) > 20 and single == forked == spawned
+
+
+@pytest.mark.parametrize("text, foreign", [
+    ("Une équipe dirigée par Sergei García a découvert", False),  # a name: still French
+    ("Łódź est une ville de Pologne", False),
+    ("el año pasado", True),
+    ("¿Qué pasa?", True),
+    ("sie heißt Anna", True),
+    ("Straße", False),
+    ("Il a dit : « à demain »", False),  # French accents are French
+])
+def test_letters_french_does_not_use(text: str, foreign: bool) -> None:
+    from corpus_tools.checks.bilingual import _not_french
+
+    assert _not_french(text) is foreign

@@ -2,7 +2,10 @@
 
 * ``LexiconIndex.first_full_match`` (entries without trigger words tried in one alternation)
   against trying every candidate in turn, on every furniture and body line the tests ship;
-* ``RecentCache``: bounded, and a hit is the value put.
+* ``RecentCache``: bounded, and a hit is the value put;
+* BI010's pre-check ``_repeats`` against the plain scan ``repeated_run`` it short-cuts;
+* the name and acronym regexes, whose look-behinds come after the first letter, against the
+  plain forms.
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from corpus_tools.checks.bilingual import RecentCache
+from corpus_tools.checks.bilingual import _ACRONYM, _CAPWORD, RecentCache, _repeats
 from corpus_tools.checks.data import load_check_data
 from corpus_tools.checks.lexicon import LexEntry, LexiconIndex, tokens_lower
+from corpus_tools.checks.mono import repeated_run
 
 DATA = Path(__file__).parent / "data"
 
@@ -87,3 +93,20 @@ def test_recent_cache_is_bounded_and_returns_what_was_put() -> None:
     assert cache.get(0) is None  # dropped long ago
     cache.clear()
     assert cache.get(99) is None and len(cache) == 0
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=20))
+def test_repeats_precheck_agrees_with_the_scan(toks: list[str]) -> None:
+    assert _repeats(toks) == repeated_run(toks, 8, lambda k: 3 if k <= 2 else 2)
+
+
+_PLAIN_ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,6}\b")
+_PLAIN_CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="AbÉé1&-’' .xYZ_", max_size=30))
+def test_name_regexes_agree_with_plain_forms(text: str) -> None:
+    for fast, plain in ((_ACRONYM, _PLAIN_ACRONYM), (_CAPWORD, _PLAIN_CAPWORD)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterator
+from itertools import pairwise
+from operator import eq
 from typing import Any, Generic, TypeVar
 
 from corpus_tools.checks.data import CheckData, data_text
@@ -69,8 +71,10 @@ _SPELLED: dict[str, dict[str, int]] = {
 }
 
 # --- names -----------------------------------------------------------------------------------------
-_ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,6}\b")
-_CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
+# The look-behinds come after the first letter ('\b' or '(?<!...)' first would stop the regex
+# engine from skipping ahead to capitals: twice as slow).
+_ACRONYM = re.compile(r"[A-ZÀ-Ý](?<!\w.)[A-ZÀ-Ý0-9&]{1,6}\b")
+_CAPWORD = re.compile(r"[A-ZÀ-Ý](?<![\w’'-].)[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*")
 _FTOK = re.compile(r"[\w&]+")
 _ROMAN = re.compile(r"^(?:[IVXLC]+)$")
 _PLACE_QUALIFIER = re.compile(r"(?-i:[A-Z][a-z]+),[ \u00A0]?$")
@@ -121,7 +125,21 @@ class RecentCache(Generic[_K, _V]):
 
 
 _FR_ACCENT = re.compile(r"[èêàçùûôîœëïÈÊÀÇÙÛÔÎŒËÏ]")
+# Letters French does not use, in a word that is not capitalised ('año', not 'García': a
+# Spanish or Polish name in a French sentence is still French), or Spanish inverted marks.
 _NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
+
+
+def _not_french(text: str) -> bool:
+    for m in _NOT_FR.finditer(text):
+        i = m.start()
+        if text[i] in "¿¡":
+            return True
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1  # back to the start of the word
+        if not text[i].isupper():
+            return True
+    return False
 _PRE_BRACKET = re.compile(r"[()\[\]]")
 _PRE_TAG = re.compile(r"[<{%&$]")
 
@@ -162,6 +180,12 @@ def _two_shared_lower(src: str, s_low: list[str], t_low: list[str]) -> bool:
 
 def _repeats(toks: list[str]) -> bool:
     """Pre-check for BI010: a 1- or 2-word unit three times, or a 3-8 word unit twice, in a row."""
+    # Either needs two equal tokens side by side (one word three times) or a word pair that
+    # occurs twice (any longer unit twice): two C-level tests rule out most texts.
+    if not any(map(eq, toks, toks[1:])):
+        pairs = list(pairwise(toks))
+        if len(set(pairs)) == len(pairs):
+            return False
     return repeated_run(toks, 8, lambda k: 3 if k <= 2 else 2)
 
 
@@ -454,7 +478,7 @@ class BilingualChecker:
         if not text.isascii():
             fr += len(_FR_ACCENT.findall(text))
             weak += text.count("é")
-        if _NOT_FR.search(text):
+        if _not_french(text):
             fr = weak = 0
         if lang == "en":
             if (en >= 2 and en >= 2 * fr) or (en >= 1 and fr == 0):

@@ -397,7 +397,7 @@ def _frequent() -> frozenset[str]:
 
 
 def _rarer(triggers: tuple[str, ...] | None, groups: tuple[frozenset[str], ...]) -> tuple[str, ...] | None:
-    """``triggers``, or a required word set (whole words) when that is rarer.
+    """``triggers``, or one of ``groups`` (sets of whole words a match has one of) when that is rarer.
 
     The trigger found by parsing can be a frequent word ('the', 'president'): then an entry with
     a set of rare words every match contains ('ones' or 'one' after 'the') is keyed on that set.
@@ -421,7 +421,7 @@ def index_keys(pattern: str) -> tuple[tuple[str, ...] | None, frozenset[str], tu
     """
     required = required_words(pattern)
     groups = tuple(g for g in required_groups(pattern) if g.isdisjoint(required))
-    return _rarer(derive_triggers(pattern), groups), required, groups
+    return _rarer(derive_triggers(pattern), groups + tuple(frozenset([w]) for w in sorted(required))), required, groups
 
 
 def required_words(pattern: str) -> frozenset[str]:
