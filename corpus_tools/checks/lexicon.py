@@ -599,28 +599,26 @@ class LexiconIndex:
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
         self.entries = tuple(entries)
-        by_key: dict[str, dict[str, list[LexEntry]]] = {}
-        exact: dict[str, list[LexEntry]] = {}
+        # entries are kept with their position: candidates come out in lexicon order, so that of
+        # two entries flagging the same span the first listed is reported, in every process
+        by_key: dict[str, dict[str, list[tuple[int, LexEntry]]]] = {}
+        exact: dict[str, list[tuple[int, LexEntry]]] = {}
         always: list[LexEntry] = []
+
         def whole(trig: str, e: LexEntry) -> bool:
             # a required word, or one of a word set every match has a word of (see _rarer)
             return trig in e.required or (e.triggers is not None and frozenset(e.triggers) in e.groups)
 
-        for e in self.entries:
+        for pos, e in enumerate(self.entries):
             if e.triggers:
                 for trig in e.triggers:
                     if whole(trig, e):
                         # a whole word: a set lookup suffices
-                        exact.setdefault(trig, []).append(e)
-                    by_key.setdefault(trig[:3], {}).setdefault(trig, []).append(e)
+                        exact.setdefault(trig, []).append((pos, e))
+                    else:
+                        by_key.setdefault(trig[:3], {}).setdefault(trig, []).append((pos, e))
             else:
                 always.append(e)
-        # prefix index only for triggers that are not whole words
-        for key in list(by_key):
-            by_key[key] = {t: [e for e in es if not whole(t, e)] for t, es in by_key[key].items()}
-            by_key[key] = {t: es for t, es in by_key[key].items() if es}
-            if not by_key[key]:
-                del by_key[key]
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._exact_keys = frozenset(self._exact)
         self._prefix_keys = frozenset(by_key)
@@ -628,11 +626,11 @@ class LexiconIndex:
         self._always = tuple(always)
         self._always_rx = _alternation(self._always)
         # the entries each token triggers, remembered per token
-        self._triggered: TokenMemo[tuple[LexEntry, ...]] = TokenMemo(self._for_token)
+        self._triggered: TokenMemo[tuple[tuple[int, LexEntry], ...]] = TokenMemo(self._for_token)
 
-    def _for_token(self, tok: str) -> tuple[LexEntry, ...]:
-        """Entries a token triggers (exact word or trigger prefix)."""
-        found: list[LexEntry] = list(self._exact.get(tok, ()))
+    def _for_token(self, tok: str) -> tuple[tuple[int, LexEntry], ...]:
+        """(position, entry) of the entries a token triggers (exact word or trigger prefix)."""
+        found: list[tuple[int, LexEntry]] = list(self._exact.get(tok, ()))
         if tok[:3] in self._prefix_keys:
             for trig, entries in self._by_key[tok[:3]]:
                 if tok.startswith(trig):
@@ -640,13 +638,13 @@ class LexiconIndex:
         return tuple(found)
 
     def _triggered_candidates(self, toks: set[str] | frozenset[str]) -> list[LexEntry]:
-        """Entries some token of ``toks`` triggers whose required words are all in ``toks``."""
+        """Entries some token of ``toks`` triggers whose required words are all in ``toks``,
+        in lexicon order."""
         triggered = self._triggered
         seen: dict[int, LexEntry] = {}
         for tok in triggered.hits(toks):
-            for entry in triggered.value(tok):
-                seen[id(entry)] = entry
-        return [e for e in seen.values()
+            seen.update(triggered.value(tok))
+        return [e for _, e in sorted(seen.items())
                 if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
