@@ -83,7 +83,39 @@ accented capital, 'the defence of X is assured by'), 31/31; a private set of 36 
 'the spokesman specified that the offer was only valid', 'passed through Manchester on his way')
 led to narrower context before commit; 'He assured that ...' (no person object) is still flagged.
 Left out as normal English in most contexts: dénoncer ('denounced'), déplorer, affirmer, plaider
-pour, réagir, staff technique, championnat, réaliser le doublé, délit de favoritisme. A positive is found
+pour, réagir, staff technique, championnat, réaliser le doublé, délit de favoritisme. Sweep 10 (``mt_sweep10.tsv`` /
+``native_sweep10.tsv``) is a general coverage sweep of families none of the lexicons held (a blind
+held-out evaluation finds only ~15-35% of calques and idioms on fresh documents; its texts were
+not looked at): economy ('actionaries', 'its German filial', 'commercial deficit', 'the economic
+tissue', 'employment basin', 'detached workers', 'power of purchase', 'conventional rupture'),
+health ('retirement house', 'operating block', 'blood take', 'legist doctor', 'white blouses'),
+environment ('phreatic tables', 'diluvian rains', 'ground slide', 'black tide', 'the littoral'),
+education ('the fac', 'magistral courses', 'doctorant', 'correct the copies'), transport ('transports
+in common', 'road station', 'donkey backs', 'road panels'), defence ('blinded vehicles', 'Ministry of
+the Armies', 'the Otan', 'nuclear ogives'), police ('a booty estimated at', 'narcotics brigade',
+'alcoholised', 'malefactors', 'made use of his weapon', 'legitimate defence', 'robot portrait',
+'outrage to an agent', 'judge of children'), culture ('the doubling of the film', 'band-announcement',
+'author rights', 'disc house', 'putter in scene', 'the romancer', 'his latest polar', 'at the
+poster', 'the exit of the film'), 28 literal idioms ('grinds black', 'it jumps to the eyes', 'cut the
+word to', 'word of order', 'put the cap on', 'falls at peak', 'back to the departure box', 'in the
+petrin', 'sleep on both ears', 'on horseback on punctuality', 'at the end of the wire' ...) and 13
+structures ('has for objective to', 'has the habit to', 'a such decision', 'the two first days',
+'before to leave', 'put three hours to', 'near to 50%', 'Of course that we will', 'Once that the',
+'From there to say', 'finished by admitting'). Candidates were first checked against the lexicons
+and those that already fired were left out, so the first number measures the gap, not recall: 105
+MT sentences and 159 native ones, committed before any entry was written. Before: 0/105 (calques
+0/64, idioms 0/28, structures 0/13) and 0/159 false positives. After 105 new general entries (65
+calques, 28 idioms, 12 structures; no older entry changed): 105/105 and 0/159, other rounds
+unchanged, no new MT/ST hit on 59,962 lines of native English. A private probe of 45 other wordings
+(not kept as a file) found 43/45; two general fixes followed ('the booty stolen / recovered', 'puts
+the cap on the presidential election'), 45/45; a private set of 107 native traps ('filial piety',
+'back in the black', 'scar tissue', 'a phreatic eruption', 'the Slovenian Littoral', 'pirate
+booty', 'the fire brigade', 'alcoholised beverages', 'a shrewd judge of children's books', 'record
+house prices', 'polar vortex', 'stared at the poster', 'put a cap on rents', 'at once that he',
+'He finished by thanking ...') raised two flags ('Legal doctors' fees', 'put in scene three'), both
+narrowed. Left out as normal English in most contexts: 'the day where', 'Is it that ...?', 'at
+least that' (unless), 'own funds' (a banking-regulation term), 'casques bleus' ('blue helmets'),
+'kamikaze drones', 'femicide', 'the causeway', 'a deviation'. A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
 code ST001, come from a check in ``mono.py``, not from a lexicon); a negative is a false positive
 when it raises any MT or ST flag.
