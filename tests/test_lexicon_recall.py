@@ -115,7 +115,19 @@ house prices', 'polar vortex', 'stared at the poster', 'put a cap on rents', 'at
 'He finished by thanking ...') raised two flags ('Legal doctors' fees', 'put in scene three'), both
 narrowed. Left out as normal English in most contexts: 'the day where', 'Is it that ...?', 'at
 least that' (unless), 'own funds' (a banking-regulation term), 'casques bleus' ('blue helmets'),
-'kamikaze drones', 'femicide', 'the causeway', 'a deviation'. A positive is found
+'kamikaze drones', 'femicide', 'the causeway', 'a deviation'. A second batch of 34 MT rows and 59
+native ones (trésorerie, flambée, filière, enquête de voisinage, tube de l'été, concubin, insoumis,
+perchoir, promesse de vente, syndic, monde paysan, cumul des mandats, grève du zèle, débrayage; 18
+idioms such as 'a blue fear', 'like a hair on the soup', 'an elephant in a porcelain shop', 'life in
+pink', 'carried the film to the clouds', 'drinks like a hole', 'had themselves carried pale'; 'Nothing
+but in Paris', 'It suffices of') was committed after the first batch's entries and before its own:
+0/34 and 0/59 before; after 33 more entries (14 calques, 17 idioms, 2 structures) 33/34 and 0/59,
+so the whole of sweep 10 stands at 138/139 (calques 78/78, idioms 45/46, structures 15/15) and
+0/218, still no new MT/ST hit on the 59,962 native lines. The miss left is 'the mayor has the big
+head' ('avoir la grosse tête'): American English says 'get the big head' for the same thing, so it
+has no entry. A private probe of 26 other wordings of the batch 2 entries found 26/26; 40 private
+native traps raised two flags ('The unsubmissive child', 'found shoes for her foot injury'), both
+narrowed. A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
 code ST001, come from a check in ``mono.py``, not from a lexicon); a negative is a false positive
 when it raises any MT or ST flag.
