@@ -17,7 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools.checks.bilingual import _ACRONYM, _CAPWORD, RecentCache, _repeats
+from corpus_tools.checks.bilingual import (
+    _ACRONYM,
+    _CAPWORD,
+    _DEC_COMMA,
+    _GROUP_COMMA_LANG,
+    _GROUP_EN,
+    _TRICKY_NUM,
+    RecentCache,
+    _repeats,
+)
 from corpus_tools.checks.data import load_check_data
 from corpus_tools.checks.lexicon import LexEntry, LexiconIndex, tokens_lower
 from corpus_tools.checks.mono import repeated_run
@@ -109,4 +118,19 @@ _PLAIN_CAPWORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][
 @given(st.text(alphabet="AbÉé1&-’' .xYZ_", max_size=30))
 def test_name_regexes_agree_with_plain_forms(text: str) -> None:
     for fast, plain in ((_ACRONYM, _PLAIN_ACRONYM), (_CAPWORD, _PLAIN_CAPWORD)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_PLAIN_NUMBER_RXS = (
+    (_GROUP_EN, re.compile(r"(?<=\d),(?=\d{3}(?!\d))")),
+    (_GROUP_COMMA_LANG, re.compile(r"(?<=\d)[ .\u00A0\u202F](?=\d{3}(?!\d))")),
+    (_DEC_COMMA, re.compile(r"(?<=\d),(?=\d)")),
+    (_TRICKY_NUM, re.compile(r"\d\s?[hH]\b|\d\s?[ap]\.?m\b", re.IGNORECASE)),
+)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet="0123456789,. \u00a0\u202fhHapmAPM x\t", max_size=16))
+def test_number_regexes_agree_with_plain_forms(text: str) -> None:
+    for fast, plain in _PLAIN_NUMBER_RXS:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
