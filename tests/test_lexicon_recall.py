@@ -154,7 +154,10 @@ private probe of 36 other wordings (not kept
 as a file) found 36/36; 60 private native traps ('"Cheers," hails the crowd', 'reads the sign',
 'pleads a mother', 'The film "Past Lives", tells the story', 'It is in London that the real power
 lies', 'denied having taken', 'came to be used', 'This last point', 'of which the mayor is
-chairman', 'Concerned parents') raised one flag ('hails'), narrowed. The miss left is 'announced
+chairman', 'Concerned parents') raised one flag ('hails'), narrowed. A second private probe of 30
+wordings (French guillemets, inversion without quotation marks, 'is married since', 'the head
+lowered', 'of whom the son') found 28/30; one general fix followed (an adverb or 'wants to believe'
+before the inverted verb: '"...," also regrets the union'), 30/30. The miss left is 'announced
 Tuesday his candidacy': American wire style puts a bare weekday between verb and object too.
 A positive is found
 when a lexicon flag overlaps its span (what the flag scorer counts; untranslated honorifics,
