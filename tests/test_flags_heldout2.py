@@ -32,6 +32,15 @@ other 5/13. The 25 misses:
     investment in 2025' under a 'SPONSORED' label;
   typography (1, TY008): '6 000' in 'a factory of 6 000 m²'.
 
+Contamination (session 9): the brief for lexicon sweep 11 (structural Gallicisms) was written by
+someone who had read the miss list above, and it named several of these misses as examples of
+the families to cover ('tells having lost', 'employs today', 'a too slow X', 'the voice
+trembling', 'in the next days', inverted 'tells'/'launches'/'regrets'). The helper who wrote the
+entries never opened this set, but the examples came from it. After sweeps 10 and 11 the set
+scores 81/99 = 0.818 (doc4 29/38, doc5 31/34, doc6 21/27; precision 1.0, 0 trap hits); the 7
+items gained are exactly those named in the brief, so the honest blind number stays 74/99 and
+this set no longer measures those seven. tests/data/flags_heldout3 is the next blind set.
+
 The floors below sit a little under the measured values; the scorer follows
 /work/shared/eval/flags/score.py exactly (overlap >= 1 char; recall over must_flag items; any
 overlap with a gold item is a TP; predictions wholly inside a delete_line gold span are neutral;
