@@ -65,3 +65,36 @@ def score_document(checker: Any, folder: Path, doc: str, lexicon_codes: frozense
         assert 0 <= p["start"] < p["end"] <= len(text) and text[p["start"]:p["end"]] == p["span"], p
     return score(load_jsonl(folder / f"{doc}_gold.jsonl"), preds, load_jsonl(folder / f"{doc}_traps.jsonl"),
                  lexicon_codes)
+
+
+def check_annotations(folder: Path, doc: str) -> None:
+    """Assert that ``doc``'s gold and trap files point at their spans (ids in order, line and
+    occurrence numbers right, delete_line spans whole lines, no trap overlapping a gold item)."""
+    text = read_doc(folder / f"{doc}.txt")
+    gold = load_jsonl(folder / f"{doc}_gold.jsonl")
+    traps = load_jsonl(folder / f"{doc}_traps.jsonl")
+    assert [g["id"] for g in gold] == [f"{doc}-{i:03d}" for i in range(1, len(gold) + 1)]
+    assert [g["start"] for g in gold] == sorted(g["start"] for g in gold)
+    for g in gold:
+        assert text[g["start"]:g["end"]] == g["span"], g["id"]
+        assert text.count("\n", 0, g["start"]) + 1 == g["line"], g["id"]
+        starts, i = [], text.find(g["span"])
+        while i >= 0:
+            starts.append(i)
+            i = text.find(g["span"], i + 1)
+        assert starts.index(g["start"]) + 1 == g["occurrence"], g["id"]
+        if g["action"] == "delete_line":
+            assert g["start"] == 0 or text[g["start"] - 1] == "\n", g["id"]
+            assert text[g["end"]:g["end"] + 1] in ("\n", ""), g["id"]
+    for t in traps:
+        assert text[t["start"]:t["end"]] == t["span"], t["id"]
+        assert not any(overlaps(t, g) for g in gold), t["id"]
+
+
+def totals(results: dict[str, dict]) -> tuple[float, float, int]:
+    """Recall, precision and trap hits over several scored documents."""
+    must = sum(r["must"] for r in results.values())
+    found = sum(r["found"] for r in results.values())
+    tp = sum(r["tp"] for r in results.values())
+    fp = sum(r["fp"] for r in results.values())
+    return found / must, tp / (tp + fp) if tp + fp else 1.0, sum(r["trap_hits"] for r in results.values())
