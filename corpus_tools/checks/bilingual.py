@@ -125,12 +125,12 @@ class RecentCache(Generic[_K, _V]):
 
 
 _FR_ACCENT = re.compile(r"[èêàçùûôîœëïÈÊÀÇÙÛÔÎŒËÏ]")
-# Letters French does not use, in a word that is not capitalised ('año', not 'García': a
-# Spanish or Polish name in a French sentence is still French), or Spanish inverted marks.
 _NOT_FR = re.compile(r"[ñ¿¡áíóúãõßäöåøšžčřł]")
 
 
 def _not_french(text: str) -> bool:
+    """A letter French does not use in a word that is not capitalised ('año', not 'García': a
+    Spanish or Polish name in a French sentence is still French), or a Spanish inverted mark."""
     for m in _NOT_FR.finditer(text):
         i = m.start()
         if text[i] in "¿¡":

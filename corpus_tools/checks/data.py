@@ -44,7 +44,8 @@ class CheckData:
     outlet_suffix: re.Pattern[str]
     names_fr_en: tuple[tuple[frozenset[str], frozenset[str]], ...]
     # word prefixes one of which every furniture line of a derivable pattern starts a token with
-    # (lexicon.index_keys, for patterns derive_triggers finds a trigger in), plus the credit-line lead words: a cheap gate for sentences
+    # (lexicon.index_keys, for patterns derive_triggers finds a trigger in), plus the credit-line
+    # lead words: a cheap gate for sentences
     furniture_cues: tuple[str, ...] = ()
 
 

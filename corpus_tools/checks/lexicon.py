@@ -417,11 +417,12 @@ def index_keys(pattern: str) -> tuple[tuple[str, ...] | None, frozenset[str], tu
     """What :class:`LexiconIndex` keys an entry on: its triggers, required words and word sets.
 
     The word sets are :func:`required_groups` less those a required word already satisfies; the
-    triggers are :func:`derive_triggers`', or one of those sets when it is rarer.
+    triggers are :func:`derive_triggers`' unless one of those sets, or one required word, is rarer.
     """
     required = required_words(pattern)
     groups = tuple(g for g in required_groups(pattern) if g.isdisjoint(required))
-    return _rarer(derive_triggers(pattern), groups + tuple(frozenset([w]) for w in sorted(required))), required, groups
+    singles = tuple(frozenset([w]) for w in sorted(required))
+    return _rarer(derive_triggers(pattern), groups + singles), required, groups
 
 
 def required_words(pattern: str) -> frozenset[str]:
