@@ -123,6 +123,9 @@ def test_every_flag_is_shown_and_highlighted(outdir: Path, browser: Browser) -> 
 def test_untrusted_text_is_not_markup(outdir: Path, browser: Browser) -> None:
     browser.open(outdir / "report.html")
     browser.click("#cleaning > summary")
+    # the section fills in on its toggle event and pushes '#rejects' down: wait for it before the
+    # next click, or that click can land where '#rejects' was (seen once in CI under load)
+    assert browser.wait_for("!!document.querySelector('#cleaning tr[data-flag-index]')")
     browser.click("#rejects > summary")
     assert browser.wait_for("!!document.querySelector('#rejects tbody tr')")
     assert browser.eval("window.__pwned === undefined")
