@@ -15,8 +15,8 @@ from itertools import pairwise
 from operator import eq
 from typing import Any, Generic, TypeVar
 
-from corpus_tools.checks.data import CheckData, data_text
-from corpus_tools.checks.lexicon import LexiconIndex
+from corpus_tools.checks.data import CheckData
+from corpus_tools.checks.lexicon import LexiconIndex, data_text
 from corpus_tools.checks.mono import _CONTROL, _MOJIBAKE, _flag, repeated_run
 from corpus_tools.errors import BackendUnavailableError
 from corpus_tools.model import Flag, Severity
@@ -140,6 +140,8 @@ def _not_french(text: str) -> bool:
         if not text[i].isupper():
             return True
     return False
+
+
 _PRE_BRACKET = re.compile(r"[()\[\]]")
 _PRE_TAG = re.compile(r"[<{%&$]")
 

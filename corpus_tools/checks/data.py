@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from corpus_tools.checks.lexicon import (
     LexEntry,
@@ -12,21 +11,8 @@ from corpus_tools.checks.lexicon import (
     derive_triggers,
     index_keys,
 )
-
-_BASE = ("corpus_tools", "data", "checks")
-
-
-def data_text(name: str) -> str:
-    """The text of ``corpus_tools/data/checks/<name>``."""
-    return (resources.files(_BASE[0]) / _BASE[1] / _BASE[2] / name).read_text(encoding="utf-8")
-
-
-def _lines(name: str) -> list[str]:
-    return [ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w for ln in _lines(name) for w in ln.split())
+from corpus_tools.checks.lexicon import data_lines as _lines
+from corpus_tools.checks.lexicon import data_words as _words
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +95,18 @@ def load_check_data() -> CheckData:
         if len(cells) >= 2:  # further columns are notes
             names.append((frozenset(cells[0].split("|")), frozenset(cells[1].split("|"))))
     strong = _words("fr_words.txt")
+    boilerplate = _boilerplate_index(boiler)
     cues = set(_CREDIT_CUES)
-    for p in boiler:
+    for p, entry in zip(boiler, boilerplate.entries, strict=True):
         # a pattern with no trigger of its own stays outside the gate, as it always was
         if derive_triggers(p) is not None:
-            cues.update(index_keys(p)[0] or ())
+            cues.update(entry.triggers or ())
     return CheckData(
         fr_strong=strong,
         fr_weak=_words("fr_weak.txt"),
         fr_clausal=_FR_CLAUSAL & (strong | frozenset(["c", "n", "qu", "j", "s"])),
         en_words=_words("en_words.txt"),
-        boilerplate=_boilerplate_index(boiler),
+        boilerplate=boilerplate,
         credit=_credit_pattern(_lines("agencies.txt")),
         outlet_suffix=re.compile(r"\s+[|–—-]\s+(?:" + "|".join(re.escape(a) for a in sorted(
             (a for a in _lines("agencies.txt") if len(a) > 3), key=len, reverse=True)) + r")\s*$"),

@@ -80,6 +80,21 @@ def _parse(pattern: str) -> Any:
     return _sre_parse.parse(pattern, re.IGNORECASE)
 
 
+def data_text(name: str) -> str:
+    """The text of ``corpus_tools/data/checks/<name>``."""
+    return (resources.files("corpus_tools") / "data" / "checks" / name).read_text(encoding="utf-8")
+
+
+def data_lines(name: str) -> list[str]:
+    """The stripped lines of a data file, less blank lines and ``#`` comments."""
+    return [ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def data_words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a data file's lines (see :func:`data_lines`)."""
+    return frozenset(w for ln in data_lines(name) for w in ln.split())
+
+
 def _is_sep(item: Any) -> bool:
     """True for a required separator: a non-alphanumeric literal, a class of such, or ``\\s+``."""
     op, av = item
@@ -401,9 +416,7 @@ _TOP = frozenset(["the", "of", "to", "and", "a", "in", "is", "for", "on", "that"
 @cache
 def _frequent() -> frozenset[str]:
     """Words too frequent in English news to key an entry on: _COMMON and ``en_words.txt``."""
-    text = (resources.files("corpus_tools") / "data" / "checks" / "en_words.txt").read_text(encoding="utf-8")
-    words = {w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split()}
-    return _COMMON | frozenset(words)
+    return _COMMON | data_words("en_words.txt")
 
 
 def _rarer(triggers: tuple[str, ...] | None, groups: tuple[frozenset[str], ...]) -> tuple[str, ...] | None:
