@@ -23,6 +23,7 @@ from corpus_tools.checks.lexicon import (
     tokens_lower,
 )
 from corpus_tools.errors import ConfigError, InputError
+from tests.test_lexicon_recall import negatives, positives
 
 
 @pytest.fixture(scope="module")
@@ -245,14 +246,8 @@ def test_required_groups(pattern: str, groups: list[set[str]]) -> None:
 
 
 def _recall_sentences() -> list[str]:
-    base = Path(__file__).parent / "data" / "lexicon_recall"
-    out: list[str] = []
-    for path in sorted(base.glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cells = line.split("\t")
-            if not line.startswith("#") and len(cells) >= 3 and cells[0] != "code":
-                out.append(cells[2])
-    return out
+    """Every MT and native sentence of tests/data/lexicon_recall."""
+    return [p.sentence for p in positives()] + negatives()
 
 
 def test_word_groups_and_triggers_are_in_every_match() -> None:
