@@ -33,6 +33,9 @@ class CheckData:
     # (lexicon.index_keys, for patterns derive_triggers finds a trigger in), plus the credit-line
     # lead words: a cheap gate for sentences
     furniture_cues: tuple[str, ...] = ()
+    # French words English does not use, and the French loanwords English does use (MT007)
+    fr_only: frozenset[str] = frozenset()
+    en_loans: frozenset[str] = frozenset()
 
 
 # Clause-building French words: a French fragment must contain one (names of institutions do not).
@@ -112,4 +115,6 @@ def load_check_data() -> CheckData:
             (a for a in _lines("agencies.txt") if len(a) > 3), key=len, reverse=True)) + r")\s*$"),
         names_fr_en=tuple(names),
         furniture_cues=tuple(sorted(c.lower() for c in cues if c)),
+        fr_only=_words("fr_only_words.txt"),
+        en_loans=_words("en_loans.txt"),
     )

@@ -169,6 +169,10 @@ _LOANS = re.compile(
     r"|n['’]est-ce pas|s['’]il vous plaît|je suis charlie|liberté, égalité, fraternité|vive le québec libre"
     r"|qui vive|bien-pensant|sans serif|crème brûlée|pot-au-feu|coq au vin|soupe du jour|plat du jour)\b",
     re.IGNORECASE)
+# French words that join untranslated words into one fragment ('taux de chômage')
+_FR_GLUE = frozenset(["de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "d'", "l'"])
+# addresses and tags, whose words are not prose
+_NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.-]+|\S+\.(?:com|org|net|fr|ca|be|ch)(?:/\S*)?\b")
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]")
 _EN_LOAN_ACCENTED = frozenset(["café", "cafés", "résumé", "résumés", "naïve", "fiancé", "fiancée", "cliché", "clichés", "protégé", "protégée", "décor", "rôle", "élite", "élites", "exposé", "touché", "née", "façade", "déjà", "entrée", "entrées", "soirée", "matinée", "communiqué", "communiqués", "détente", "régime", "régimes", "crème", "première", "premières"])
 
@@ -578,8 +582,11 @@ class MonoChecker:
         if self.english:
             if self._lexicon_on:
                 yield from self._lexicon(text, chunk, lo, toks, tok_list)
-            if "MT007" in on and _maybe_french(tok_list, toks, chunk, self.data.fr_strong):
-                yield from self._french_fragments(text, chunk, lo)
+            if "MT007" in on:
+                if _maybe_french(tok_list, toks, chunk, self.data.fr_strong):
+                    yield from self._french_fragments(text, chunk, lo)
+                if not self.data.fr_only.isdisjoint(toks):
+                    yield from self._french_words(text, chunk, lo)
             if "ST001" in on and not _FR_HON_TOKENS.isdisjoint(toks):
                 for m in _FR_HONORIFIC.finditer(chunk):
                     s = lo + m.start()
@@ -650,6 +657,62 @@ class MonoChecker:
             s, e = lo + toks[i][0], lo + toks[j][1]
             yield _flag("MT007", s, e, text, "untranslated French fragment", "translate it (keep names as they are)")
             i = j + 1
+
+    def _french_words(self, text: str, chunk: str, lo: int) -> Iterator[Flag]:
+        """French words left in English: lowercase words French uses and English does not.
+
+        A run of such words (French function words may join them: 'taux de chômage') is one
+        flag. Capitalised words are names or sentence starts and are left alone, as are
+        addresses (URL, e-mail, @handle, #tag), the loan phrases of ``_LOANS`` and the
+        loanwords of ``en_loans.txt``.
+        """
+        d = self.data
+        masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), _LOANS.sub(lambda m: " " * len(m.group()), chunk))
+        run: list[tuple[int, int]] = []
+        glue: tuple[int, int] | None = None  # a French function word after the run's last word
+
+        def flush() -> Iterator[Flag]:
+            if run:
+                s, e = lo + run[0][0], lo + run[-1][1]
+                words = text[s:e]
+                what = "word" if len(run) == 1 else "words"
+                yield _flag("MT007", s, e, text, f"untranslated French {what} '{words}'",
+                            "translate it (keep names as they are)")
+            run.clear()
+
+        # inside a French name ('Fédération interprofessionnelle', 'Caisse de dépôt et placement'):
+        # after a capitalised French word, then any of its lowercase French words and joining words
+        name = cap = False
+        end = 0  # where the previous word ends
+        for m in _TOKEN_POS.finditer(masked):
+            w = m.group()
+            low = w.lower()
+            joined = not masked[end:m.start()].strip()
+            end = m.end()
+            if w[0].isupper():
+                name = low in d.fr_only or _ACCENTED.search(low) is not None
+                cap = True
+                continue
+            if joined and (low in _FR_GLUE or low in d.fr_strong) and (name or cap):
+                name = True  # 'Caisse de', 'Banque du'
+            elif not (name and joined and low in d.fr_only):
+                name = False
+            cap = False
+            if name:
+                yield from flush()
+                glue = None
+                continue
+            if low in d.fr_only and w[0].islower() and low not in d.en_loans and "-" not in masked[m.start() - 1:m.start()]:
+                if run and masked[run[-1][1]:m.start()].strip() and glue is None:
+                    yield from flush()
+                run.append((m.start(), m.end()))
+                glue = None
+            elif run and glue is None and (low in _FR_GLUE or low in d.fr_strong) and w[0].islower():
+                glue = (m.start(), m.end())
+            else:
+                yield from flush()
+                glue = None
+        yield from flush()
 
     def _document_style(self, text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]],
                         line_kind: dict[int, str]) -> Iterator[Flag]:
