@@ -70,6 +70,7 @@ MUST_FLAG = [
     ("Inflation reached 7,5 % in March.", "TY008", "7,5 %"),
     ("The meeting starts at 18 h 30 in the town hall.", "TY008", "18 h 30"),
     ("Mme Dupont told the court she was innocent.", "ST001", "Mme"),
+    ("The study was led by Pr Hélène Caron of the university hospital.", "ST001", "Pr"),
     ("He shouted « enough » at the crowd.", "TY006", "«"),
     ("The crowd chanted slogans. . Police watched.", "TY002", ". ."),
     ("Is this the end ?", "TY001", " ?"),

@@ -80,7 +80,7 @@ _DIGIT = re.compile(r"\d")
 _PRE_TY008 = re.compile(r"\d(?:,\d{1,2}(?!\d)|[\u00A0\u202F]|[ \u00A0\u202F]%|[ \u00A0\u202F]?€|[ \u00A0\u202F]?h\b|[ \u00A0\u202F]?h[ \u00A0\u202F]?\d"
                         r"|(?:e|er|re|ème|ère)\b| \d{3}\b|[ \u00A0]?j[ \u00A0]?/)")
 _WORD_RX = re.compile(r"[^\W\d_]+")
-_FR_HON_TOKENS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dre", "pre"])
+_FR_HON_TOKENS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dre", "pre", "pr"])
 
 
 def repeated_run(toks: list[str], max_unit: int, min_copies: Callable[[int], int]) -> bool:
@@ -115,7 +115,7 @@ def _has_triple(toks: list[str]) -> bool:
 
 # --- style -----------------------------------------------------------------------------------
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Messrs|Mmes)(\.?)(?=\s+[A-Z])")
-_FR_HONORIFIC = re.compile(r"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me|Mgr|Dre|Pre)(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
+_FR_HONORIFIC = re.compile(r"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me|Mgr|Dre|Pre|Pr)(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
 _HONORED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+([A-Z][\w’'-]+)")
 _PREV_CAP = re.compile(r"(?:^|[^\w])([A-ZÀ-Ý][\w’'.-]*)\s+$")
 
@@ -808,7 +808,7 @@ def _honorific_for(text: str, name: str) -> str:
 
 _FR_HONORIFIC_EN = {"M": "Mr", "MM": "Messrs", "Mme": "Ms", "Mmes": "Mmes", "Mlle": "Ms", "Mlles": "Misses",
                     "Me": "(lawyer's title: drop it or write 'lawyer X')", "Mgr": "Bishop / Archbishop",
-                    "Dre": "Dr", "Pre": "Prof"}
+                    "Dre": "Dr", "Pre": "Prof", "Pr": "Prof"}
 _COMPOUND_STOP = frozenset(["every", "any", "some", "may", "all", "in", "on", "out", "up", "over", "under", "with", "can", "not", "no", "for", "its", "the", "and", "one", "day", "time", "where", "what", "how", "who", "body", "thing", "way", "back", "down", "off", "some"])
 # codes whose own span is a whole line: they stay even though their line is 'suppressed'
 _LINE_CODES = frozenset({"BP001", "BP002", "DU001", "BP003", "DU002"})
