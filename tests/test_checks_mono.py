@@ -333,3 +333,21 @@ def test_candidates_come_in_lexicon_order() -> None:
         several += len(found) > 1
         assert found == sorted(found), text
     assert several >= 200
+
+
+ACCENT_DOCS = [
+    # (document, [(flagged span, suggestion)])
+    ("The plant near Montréal will close.\n\nThe Montreal plant employs 300. Montreal's mayor objected.",
+     [("Montréal", "Montreal")]),
+    ("Quebec City hosted the summit.\n\nDelegates left Québec on Friday.", [("Québec", "Quebec")]),
+    # capitals only, French names around the word, and one spelling throughout: nothing
+    ("QUEBEC VOTES\n\nQuebec votes on Monday.", []),
+    ("The Fédération des travailleurs du Québec met in Quebec City.\n\nQuebec unions agreed.", []),
+    ("Hélène Roy met Hélène Caron in Montréal.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCENT_DOCS)
+def test_name_written_with_and_without_accents(en, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    got = [(f.span, f.suggestion) for f in en.check_text(text) if f.code == "ST002"]
+    assert got == expected

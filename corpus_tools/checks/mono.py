@@ -9,6 +9,7 @@ Offsets are code points into the text given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
@@ -730,6 +731,7 @@ class MonoChecker:
                                     f"honorific '{text[s:e]}' differs from the document's usual '{fix}'", fix)
         if "ST002" in on:
             yield from self._compound_variants(text)
+            yield from _accent_variants(text)
         if "ST003" in on and paragraphs:
             names = Counter(m.group(1) for m in _HONORED_NAME.finditer(text))
             wanted = {n for n, c in names.items() if c >= 2}
@@ -772,6 +774,37 @@ class MonoChecker:
             if closed_stems[key] >= counts[key]:
                 yield _flag("ST002", s, e, text, "spelling differs from the closed form used elsewhere in the document",
                             text[s:e].replace(" ", "").replace("-", ""))
+
+
+_FR_BEFORE = re.compile(r"(?:^|[^\w'’])(?:de|du|des|la|le|les|à|au|aux|en|et|d|l)(?:\s+|['’])$", re.IGNORECASE)
+_FR_AFTER = re.compile(r"\s*(?:d['’]|l['’]|(?:de|du|des|la|le|les|à|au|aux|et)\s)", re.IGNORECASE)
+_NAME_WORD = re.compile(r"(?<![\w@#/.-])[A-ZÀ-Ý][^\W\d_]*(?:-[A-ZÀ-Ý][^\W\d_]*)*(?![\w@/-])")
+
+
+def _accent_variants(text: str) -> Iterator[Flag]:
+    """ST002 for a name written with and without its accents in one document ('Québec' and
+    'Quebec', 'Montréal' and 'Montreal'): the less frequent spelling is flagged (on a tie, the one
+    that comes later), with the usual one as the suggestion."""
+    if text.isascii():
+        return
+    spots: dict[str, list[tuple[int, int, str]]] = {}
+    for m in _NAME_WORD.finditer(text):
+        w = m.group()
+        if w.isupper() or len(w) < 3:
+            continue  # 'QUEBEC' in a headline or a caption; 'Là' and 'La'
+        if _FR_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _FR_AFTER.match(text, m.end()):
+            continue  # inside a French name: 'santé du Québec', 'Québec d'abord'
+        bare = "".join(c for c in unicodedata.normalize("NFD", w.lower()) if not unicodedata.combining(c))
+        spots.setdefault(bare, []).append((m.start(), m.end(), w))
+    for found in spots.values():
+        counts = Counter(w for _, _, w in found)
+        if len(counts) < 2 or len({w.lower() for w in counts}) < 2:
+            continue  # one spelling, or capitals only ('QUEBEC' / 'Quebec')
+        first = {w: next(s for s, _, v in found if v == w) for w in counts}
+        usual = max(counts, key=lambda w: (counts[w], -first[w]))
+        for s, e, w in found:
+            if w.lower() != usual.lower():
+                yield _flag("ST002", s, e, text, f"'{w}' is written '{usual}' elsewhere in the document", usual)
 
 
 _PRE_QUOTES = re.compile(r"[“”\"«»‘()\[\]]")
