@@ -670,7 +670,7 @@ class MonoChecker:
         d = self.data
         masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), _LOANS.sub(lambda m: " " * len(m.group()), chunk))
         run: list[tuple[int, int]] = []
-        glue: tuple[int, int] | None = None  # a French function word after the run's last word
+        glue = False  # a French function word ('de') came after the run's last word
 
         def flush() -> Iterator[Flag]:
             if run:
@@ -701,18 +701,18 @@ class MonoChecker:
             cap = False
             if name:
                 yield from flush()
-                glue = None
+                glue = False
                 continue
-            if low in d.fr_only and w[0].islower() and low not in d.en_loans and "-" not in masked[m.start() - 1:m.start()]:
-                if run and masked[run[-1][1]:m.start()].strip() and glue is None:
-                    yield from flush()
+            if low in d.fr_only and low not in d.en_loans and "-" not in masked[m.start() - 1:m.start()]:
+                if run and not glue and masked[run[-1][1]:m.start()].strip():
+                    yield from flush()  # punctuation between: two fragments
                 run.append((m.start(), m.end()))
-                glue = None
-            elif run and glue is None and (low in _FR_GLUE or low in d.fr_strong) and w[0].islower():
-                glue = (m.start(), m.end())
+                glue = False
+            elif run and not glue and (low in _FR_GLUE or low in d.fr_strong):
+                glue = True
             else:
                 yield from flush()
-                glue = None
+                glue = False
         yield from flush()
 
     def _document_style(self, text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]],
