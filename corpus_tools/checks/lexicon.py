@@ -618,7 +618,7 @@ class TokenMemo(Generic[_V]):
 class LexiconIndex:
     """Entries grouped by trigger prefix; ``find`` yields (entry, match) pairs for a text."""
 
-    __slots__ = ("_always", "_always_rx", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "_triggered",
+    __slots__ = ("_always", "_always_pos", "_always_rx", "_by_key", "_exact", "_exact_keys", "_prefix_keys", "_triggered",
                  "entries")
 
     def __init__(self, entries: Sequence[LexEntry]) -> None:
@@ -627,7 +627,7 @@ class LexiconIndex:
         # two entries flagging the same span the first listed is reported, in every process
         by_key: dict[str, dict[str, list[tuple[int, LexEntry]]]] = {}
         exact: dict[str, list[tuple[int, LexEntry]]] = {}
-        always: list[LexEntry] = []
+        always: list[tuple[int, LexEntry]] = []
 
         def whole(trig: str, e: LexEntry) -> bool:
             # a required word, or one of a word set every match has a word of (see _rarer)
@@ -642,12 +642,13 @@ class LexiconIndex:
                     else:
                         by_key.setdefault(trig[:3], {}).setdefault(trig, []).append((pos, e))
             else:
-                always.append(e)
+                always.append((pos, e))
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._exact_keys = frozenset(self._exact)
         self._prefix_keys = frozenset(by_key)
         self._by_key = {k: tuple((t, tuple(es)) for t, es in v.items()) for k, v in by_key.items()}
-        self._always = tuple(always)
+        self._always = tuple(e for _, e in always)
+        self._always_pos = tuple(pos for pos, _ in always)
         self._always_rx = _alternation(self._always)
         # the entries each token triggers, remembered per token
         self._triggered: TokenMemo[tuple[tuple[int, LexEntry], ...]] = TokenMemo(self._for_token)
@@ -661,23 +662,30 @@ class LexiconIndex:
                     found.extend(entries)
         return tuple(found)
 
-    def _triggered_candidates(self, toks: set[str] | frozenset[str]) -> list[LexEntry]:
-        """Entries some token of ``toks`` triggers whose required words are all in ``toks``,
-        in lexicon order."""
+    def _triggered_by(self, toks: set[str] | frozenset[str]) -> dict[int, LexEntry]:
+        """The entries some token of ``toks`` triggers, by lexicon position."""
         triggered = self._triggered
         seen: dict[int, LexEntry] = {}
         for tok in triggered.hits(toks):
             seen.update(triggered.value(tok))
-        return [e for _, e in sorted(seen.items())
+        return seen
+
+    def _triggered_candidates(self, toks: set[str] | frozenset[str]) -> list[LexEntry]:
+        """Entries some token of ``toks`` triggers whose required words are all in ``toks``,
+        in lexicon order."""
+        return [e for _, e in sorted(self._triggered_by(toks).items())
                 if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
+        """Entries whose trigger and required words ``lowered_tokens`` has, and the entries
+        without triggers, all in lexicon order."""
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
-        out = self._triggered_candidates(toks)
-        if self._always:
-            out.extend(e for e in self._always
-                       if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups))))
-        return out
+        if not self._always:
+            return self._triggered_candidates(toks)
+        seen = self._triggered_by(toks)
+        seen.update(zip(self._always_pos, self._always))
+        return [e for _, e in sorted(seen.items())
+                if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
 
     def first_full_match(self, line: str, lowered_tokens: set[str] | frozenset[str]) -> LexEntry | None:
         """The first of :meth:`candidates` whose pattern matches the whole of ``line``, or None.
