@@ -88,6 +88,52 @@ The trap hit: MT001 on 'an eventual return to seasonal temperatures' (the annota
 'eventual' there as English 'final').
 
 Its floors sit a little under the measured values.
+
+Contamination (session 10, 2026-11-29): the briefs of lexicon sweeps 12-14 and two checks written
+that session (MT007 on single French words, ST002 on names written with and without accents) were
+chosen by someone who had read the misses above, and the briefs named several of them among their
+examples. Sets 2 and 3 are development sets from then on: after that session set 2 scores 82/99 =
+0.828 (doc4 29/38, doc5 32/34, doc6 21/27; precision 1.0, 0 trap hits) and set 3 85/99 = 0.859
+(doc7 30/37, doc8 26/29, doc9 29/33; precision 0.989, the one trap hit above). Their floors are
+unchanged. Set 4 is the blind measure.
+
+Set 4: tests/data/flags_heldout4 (doc10-doc12)
+----------------------------------------------
+Fourth blind held-out set, made the same way as set 3 by a helper who read only the seed and
+../shared/eval/flags (see its README): a council's flood-protection plan in Belgium (doc10), the
+closing of a maternity ward in the canton of Fribourg (doc11), the Ivorian farm-gate cocoa price
+(doc12); 144 gold items, 113 must-flag, 35 traps, more MT items than the earlier sets (82 gold
+items with MT codes). Committed (4c65a9d) before any checker ran on it. Measured twice and never
+tuned on: on the session's starting tree (63309ba), totals only, without reading the misses:
+
+  total  recall 74/113 = 0.655  precision 84/85 = 0.988  trap hits 0
+
+and once on the session's final checker (lexicon sweeps 12-14, MT007 single French words, ST002
+accent variants, 2,330 lexicon entries):
+
+  doc10 (flood plan)       recall 32/40 = 0.800  precision 38/39 = 0.974  trap hits 0
+  doc11 (maternity ward)   recall 26/41 = 0.634  precision 29/30 = 0.967  trap hits 1
+  doc12 (cocoa price)      recall 24/32 = 0.750  precision 29/29 = 1.0    trap hits 0
+  total                    recall 82/113 = 0.726 precision 96/98 = 0.980  trap hits 1
+
+The 31 misses (all but one are MT items; doc11 is mostly false friends):
+  doc10 MT006 'votes its plan of protection against the floods';
+    MT002 'it is not tomorrow the day before', 'cry victory', 'A polemic is nevertheless already
+    born around'; MT001 'be terminated', 'launch the public markets'; MT007 'Hall of Fêtes';
+    MT005 'live in the fear of';
+  doc11 MT002 'A decision that passes badly in the Gruyère'; MT001 'the direction of the HFR',
+    'realised last year 612 births', 'the security of the mothers and the newborns',
+    'collaborators', 'will be affected to', 'the urgencies of Riaz', 'ensures that', 'no post will
+    be suppressed', 'a formation in neonatology', 'for the future mothers', '“sensible”', 'the
+    deputy UDC', 'has deposited an urgent motion'; MT007 'syndic';
+  doc12 MT001 'the price edge-field passes to', 'the main campaign 2025-2026', 'The price
+    edge-field', 'passes from', 'evoked', 'responsible of a cooperative'; MT006 'makes live nearly
+    six million people'; TY008 '2 800'.
+The trap hit: MT007 on 'maternité' inside the quoted French name of a campaign group
+('“Touche pas à ma maternité”'). The other false positive: MT006 on '," summarised the former'
+(sweep 12's inversion entry; not annotated).
+
+Its floors sit a little under the measured values.
 """
 
 from __future__ import annotations
@@ -108,6 +154,8 @@ FLOORS: dict[str, dict[str, tuple[float, float, int]]] = {
                        "total": (0.70, 0.95, 0)},
     "flags_heldout3": {"doc7": (0.65, 0.95, 0), "doc8": (0.67, 0.95, 0), "doc9": (0.73, 0.93, 1),
                        "total": (0.68, 0.95, 1)},
+    "flags_heldout4": {"doc10": (0.75, 0.95, 0), "doc11": (0.6, 0.93, 1), "doc12": (0.7, 0.95, 0),
+                       "total": (0.7, 0.95, 1)},
 }
 DOCS = [(folder, doc) for folder, floors in FLOORS.items() for doc in floors if doc != "total"]
 
