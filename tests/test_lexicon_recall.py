@@ -163,6 +163,19 @@ Sweeps 12-14 (session of 2026-11-29) ran in parallel, each written before its en
 on its own file; their briefs were written by someone who had read the misses of the held-out
 flag sets 2 and 3 and named some of those misses' French sources among many examples, so those
 two sets no longer measure these families (tests/test_flags_blind.py; set 4 is the blind measure).
+Sweep 12 (``mt_sweep12.tsv`` / ``native_sweep12.tsv``): structural Gallicisms as general
+mechanisms: verb complementation ('envisages to', 'avoided to', 'accepted to', 'succeeded to',
+'should allow to', 'reminded that' with no person, 'denounced that' + clause), subject inversion
+after a quotation with any present-tense verb in -s or past verb in -ed except an allow-list of
+verbs English inverts (says, adds, explains, recalls, warns ...; the past list is long, from
+fiction: cried, returned, rejoined ...), guarded against titles and quoted phrases inside a
+sentence, and about 30 preposition and article calques ('associated to', 'one French person on
+three', 'the President Emmanuel Macron', 'The most of the'): 121 MT and 158 native sentences,
+10/121 and 0/158 before; after 56 entries 121/121 (116 with a structure code) and 0/158. On the
+59,962 native lines 5 new hits, all newstest lines that are themselves translations and really have
+the construction ('this will allow to reduce', '," confirms the Head'). Private probes 45/45 and
+39/43 (misses: 'announced the family's lawyer', allowed on purpose; an acronym subject; 'observes'
+in an incise; 'the Chancellor Olaf Scholz', whose entry was dropped for cost).
 Sweep 13 (``mt_sweep13.tsv`` / ``native_sweep13.tsv``): French news idioms rendered word for word,
 by head word (tête, pied, coup, point, terrain, porte, bras, œil, cœur, vent, mur, ligne, jeu, tour,
 poids, pas, bout, fond, feu, eau) and by verb + noun (prendre, mettre, faire, tenir, donner, tirer,
