@@ -670,22 +670,24 @@ class LexiconIndex:
             seen.update(triggered.value(tok))
         return seen
 
+    @staticmethod
+    def _in_order(seen: dict[int, LexEntry], toks: set[str] | frozenset[str]) -> list[LexEntry]:
+        """The entries of ``seen`` whose required words and word sets ``toks`` has, in lexicon order."""
+        return [e for _, e in sorted(seen.items())
+                if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
+
     def _triggered_candidates(self, toks: set[str] | frozenset[str]) -> list[LexEntry]:
         """Entries some token of ``toks`` triggers whose required words are all in ``toks``,
         in lexicon order."""
-        return [e for _, e in sorted(self._triggered_by(toks).items())
-                if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
+        return self._in_order(self._triggered_by(toks), toks)
 
     def candidates(self, lowered_tokens: Iterable[str]) -> list[LexEntry]:
         """Entries whose trigger and required words ``lowered_tokens`` has, and the entries
         without triggers, all in lexicon order."""
         toks = lowered_tokens if isinstance(lowered_tokens, (set, frozenset)) else set(lowered_tokens)
-        if not self._always:
-            return self._triggered_candidates(toks)
         seen = self._triggered_by(toks)
         seen.update(zip(self._always_pos, self._always))
-        return [e for _, e in sorted(seen.items())
-                if e.required <= toks and not (e.groups and any(map(toks.isdisjoint, e.groups)))]
+        return self._in_order(seen, toks)
 
     def first_full_match(self, line: str, lowered_tokens: set[str] | frozenset[str]) -> LexEntry | None:
         """The first of :meth:`candidates` whose pattern matches the whole of ``line``, or None.
