@@ -171,7 +171,8 @@ _LOANS = re.compile(
     r"|qui vive|bien-pensant|sans serif|crème brûlée|pot-au-feu|coq au vin|soupe du jour|plat du jour)\b",
     re.IGNORECASE)
 # French words that join untranslated words into one fragment ('taux de chômage')
-_FR_GLUE = frozenset(["de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "d'", "l'"])
+_FR_JOIN = ("de", "du", "des", "la", "le", "les", "à", "au", "aux", "et")
+_FR_GLUE = frozenset([*_FR_JOIN, "en", "d'", "l'"])
 # addresses and tags, whose words are not prose
 _NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.-]+|\S+\.(?:com|org|net|fr|ca|be|ch)(?:/\S*)?\b")
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]")
@@ -776,8 +777,9 @@ class MonoChecker:
                             text[s:e].replace(" ", "").replace("-", ""))
 
 
-_FR_BEFORE = re.compile(r"(?:^|[^\w'’])(?:de|du|des|la|le|les|à|au|aux|en|et|d|l)(?:\s+|['’])$", re.IGNORECASE)
-_FR_AFTER = re.compile(r"\s*(?:d['’]|l['’]|(?:de|du|des|la|le|les|à|au|aux|et)\s)", re.IGNORECASE)
+# a French joining word right before or after a name word: the word is inside a French name
+_FR_BEFORE = re.compile(r"(?:^|[^\w'’])(?:" + "|".join((*_FR_JOIN, "en", "d", "l")) + r")(?:\s+|['’])$", re.IGNORECASE)
+_FR_AFTER = re.compile(r"\s*(?:d['’]|l['’]|(?:" + "|".join(_FR_JOIN) + r")\s)", re.IGNORECASE)
 _NAME_WORD = re.compile(r"(?<![\w@#/.-])[A-ZÀ-Ý][^\W\d_]*(?:-[A-ZÀ-Ý][^\W\d_]*)*(?![\w@/-])")
 
 
